@@ -1,0 +1,28 @@
+package dev.flux.shutdown.runtime;
+
+import dev.flux.shutdown.ShutdownCause;
+import dev.flux.shutdown.ShutdownPhase;
+
+/** The work of one phase, after its event has been fired. Implementations never throw: they report. */
+public interface PhaseStep {
+
+    ShutdownPhase phase();
+
+    /** Does the phase's work on the shutdown thread and says how it went. */
+    PhaseResult run(ShutdownCause cause);
+
+    /** A phase with no work of its own in this deployment: its event is still fired and it is still reported. */
+    static PhaseStep nothingToDo(ShutdownPhase phase, String summary) {
+        return new PhaseStep() {
+            @Override
+            public ShutdownPhase phase() {
+                return phase;
+            }
+
+            @Override
+            public PhaseResult run(ShutdownCause cause) {
+                return PhaseResult.completed(summary);
+            }
+        };
+    }
+}

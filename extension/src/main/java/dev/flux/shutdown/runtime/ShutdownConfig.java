@@ -1,0 +1,98 @@
+package dev.flux.shutdown.runtime;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.config.Config;
+
+import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
+import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.state.StateConfig;
+
+/**
+ * The whole configuration, read once at startup and validated; each concern gets its own part.
+ *
+ * @param enabled        {@value #ENABLED}: {@code false} turns every behaviour off
+ * @param signals        {@value #SIGNALS}: signals that start a graceful shutdown ({@code TERM}, {@code INT},
+ *                       {@code HUP})
+ * @param readinessDelay {@value #READINESS_DELAY}: time between readiness DOWN and DRAINING
+ * @param timeout        {@value #TIMEOUT}: bound of the whole shutdown, enforced by the watchdog
+ * @param exitCode       {@value #EXIT_CODE}: exit code after a complete graceful shutdown
+ * @param forcedExitCode {@value #FORCED_EXIT_CODE}: exit code when a bound was exceeded
+ */
+public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
+        int exitCode, int forcedExitCode, DrainConfig drain, CleanupConfig cleanup, StateConfig state) {
+
+    public static final String PREFIX = "flux.shutdown.";
+    public static final String ENABLED = PREFIX + "enabled";
+    public static final String SIGNALS = PREFIX + "signals";
+    public static final String READINESS_DELAY = PREFIX + "readiness-delay";
+    public static final String TIMEOUT = PREFIX + "timeout";
+    public static final String EXIT_CODE = PREFIX + "exit-code";
+    public static final String FORCED_EXIT_CODE = PREFIX + "forced-exit-code";
+
+    /** Signals that may start a shutdown; QUIT stays the JVM's thread dump, KILL and STOP cannot be caught. */
+    public static final Set<String> CATCHABLE_SIGNALS = Set.of("TERM", "INT", "HUP");
+
+    /** The readiness delay that {@code auto} means on Kubernetes, long enough for endpoints to be updated. */
+    public static final Duration KUBERNETES_READINESS_DELAY = Duration.ofSeconds(5);
+
+    static final String KUBERNETES_ENV = "KUBERNETES_SERVICE_HOST";
+
+    /** Reads and validates the configuration of this process's environment. */
+    public static ShutdownConfig read(Config config) {
+        return read(config, System.getenv());
+    }
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @throws jakarta.enterprise.inject.spi.DeploymentException naming every invalid key, its value and the
+     *                                                           expected form
+     */
+    public static ShutdownConfig read(Config config, Map<String, String> environment) {
+        ConfigReader reader = new ConfigReader(config);
+        boolean enabled = reader.bool(ENABLED, true);
+        Set<String> signals = reader.names(SIGNALS, Set.of("TERM", "INT"), CATCHABLE_SIGNALS, signalName());
+        Duration readinessDelay = readinessDelay(reader, environment);
+        Duration timeout = reader.duration(TIMEOUT, Duration.ofSeconds(60));
+        int exitCode = reader.integer(EXIT_CODE, 0, 0, 255);
+        int forcedExitCode = reader.integer(FORCED_EXIT_CODE, 1, 0, 255);
+        DrainConfig drain = DrainConfig.read(reader);
+        CleanupConfig cleanup = CleanupConfig.read(reader);
+        StateConfig state = StateConfig.read(reader);
+
+        if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
+            reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
+                    + " (" + Durations.format(drain.timeout()) + ") must be less than " + TIMEOUT + " ("
+                    + Durations.format(timeout) + "), so that cleanup and checkpoints still have time before"
+                    + " the watchdog halts the JVM: raise " + TIMEOUT + " or lower the other two");
+        }
+        reader.throwIfInvalid();
+        return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, drain,
+                cleanup, state);
+    }
+
+    private static Duration readinessDelay(ConfigReader reader, Map<String, String> environment) {
+        if (reader.raw(READINESS_DELAY).filter(v -> v.equalsIgnoreCase("auto")).isPresent()
+                || reader.raw(READINESS_DELAY).isEmpty()) {
+            String host = environment.get(KUBERNETES_ENV);
+            return host == null || host.isBlank() ? Duration.ZERO : KUBERNETES_READINESS_DELAY;
+        }
+        String value = reader.raw(READINESS_DELAY).orElseThrow();
+        return Durations.parse(value).orElseGet(() -> {
+            reader.invalid(READINESS_DELAY, value, "auto or " + Durations.EXPECTED_FORM);
+            return Duration.ZERO;
+        });
+    }
+
+    private static Function<String, String> signalName() {
+        return name -> {
+            String upper = name.toUpperCase(Locale.ROOT);
+            return upper.startsWith("SIG") ? upper.substring(3) : upper;
+        };
+    }
+}

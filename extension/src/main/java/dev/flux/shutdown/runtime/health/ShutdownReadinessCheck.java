@@ -1,0 +1,33 @@
+package dev.flux.shutdown.runtime.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.flux.shutdown.Shutdown;
+
+/**
+ * Reports DOWN from the first instant of a shutdown, so that load balancers and Kubernetes stop routing new
+ * requests here while the in-flight ones finish.
+ */
+@Readiness
+@ApplicationScoped
+public class ShutdownReadinessCheck implements HealthCheck {
+
+    /** The name under which the check appears in the health response. */
+    public static final String NAME = "flux-shutdown";
+
+    @Inject
+    Shutdown shutdown;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named(NAME)
+                .status(!shutdown.isShuttingDown())
+                .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.flux.shutdown.runtime.state;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.flux.shutdown.runtime.ConfigReader;
+import dev.flux.shutdown.runtime.ShutdownConfig;
+
+/**
+ * Configuration of the PERSISTING phase and of checkpoints.
+ *
+ * @param dir                {@value #DIR}: the checkpoint directory, relative to the working directory unless
+ *                           absolute
+ * @param checkpointInterval {@value #CHECKPOINT_INTERVAL}: period of background checkpoints; zero turns them off
+ */
+public record StateConfig(Path dir, Duration checkpointInterval) {
+
+    public static final String DIR = ShutdownConfig.PREFIX + "state.dir";
+    public static final String CHECKPOINT_INTERVAL = ShutdownConfig.PREFIX + "state.checkpoint-interval";
+
+    public static StateConfig read(ConfigReader reader) {
+        String dirName = reader.raw(DIR).orElse("flux-state");
+        Path dir = Path.of("flux-state");
+        try {
+            dir = Path.of(dirName);
+        } catch (InvalidPathException e) {
+            reader.invalid(DIR, dirName, "a directory path");
+        }
+        Duration interval = reader.duration(CHECKPOINT_INTERVAL, Duration.ZERO);
+        return new StateConfig(dir, interval);
+    }
+}
