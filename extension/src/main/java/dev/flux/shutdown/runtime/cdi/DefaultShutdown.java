@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -20,6 +21,9 @@ import dev.flux.shutdown.runtime.PreparingStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
+import dev.flux.shutdown.runtime.drain.DrainGate;
+import dev.flux.shutdown.runtime.drain.DrainingStep;
+import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 
 /**
  * The application's one {@link ShutdownCoordinator}, assembled from the configuration and the deployment's beans,
@@ -34,17 +38,26 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     ProcessExit processExit;
 
+    private final InFlightRegistry registry = new InFlightRegistry();
     private ShutdownCoordinator coordinator;
+    private DrainGate gate;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay()),
-                PhaseStep.nothingToDo(ShutdownPhase.DRAINING, "0 in flight"),
+                new DrainingStep(registry, config.drain()),
                 PhaseStep.nothingToDo(ShutdownPhase.CLEANING, "0 cleanups"),
                 PhaseStep.nothingToDo(ShutdownPhase.PERSISTING, "0 checkpoints"));
         coordinator = new ShutdownCoordinator(config, steps, phaseEvents::fire, processExit);
+        gate = new DrainGate(config.enabled(), registry, config.drain());
+    }
+
+    /** The request filter's view of draining; the filter is created by the JAX-RS runtime and looks it up. */
+    @Produces
+    DrainGate drainGate() {
+        return gate;
     }
 
     @Override
@@ -74,5 +87,13 @@ public class DefaultShutdown implements Shutdown {
 
     ShutdownCoordinator coordinator() {
         return coordinator;
+    }
+
+    InFlightRegistry registry() {
+        return registry;
+    }
+
+    boolean enabled() {
+        return coordinator.config().enabled();
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
 
 /**
@@ -23,11 +24,15 @@ public class ShutdownReadinessCheck implements HealthCheck {
     @Inject
     Shutdown shutdown;
 
+    @Inject
+    InFlightTracker inFlight;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named(NAME)
                 .status(!shutdown.isShuttingDown())
                 .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
+                .withData("in-flight", inFlight.inFlight())
                 .build();
     }
 }

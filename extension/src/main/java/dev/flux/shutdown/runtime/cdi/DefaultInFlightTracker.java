@@ -1,0 +1,31 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.flux.shutdown.InFlightTracker;
+import dev.flux.shutdown.runtime.drain.DescribedWork;
+
+/** The {@link InFlightTracker} bean: tickets are counted by the same registry as requests. */
+@ApplicationScoped
+public class DefaultInFlightTracker implements InFlightTracker {
+
+    @Inject
+    DefaultShutdown shutdown;
+
+    @Override
+    public Optional<Ticket> tryAcquire(String description) {
+        if (!shutdown.enabled() || shutdown.isShuttingDown()) {
+            return Optional.empty();
+        }
+        DescribedWork work = new DescribedWork(description);
+        return shutdown.registry().enter(work) ? Optional.of(work) : Optional.empty();
+    }
+
+    @Override
+    public int inFlight() {
+        return shutdown.registry().inFlight();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.flux.shutdown.runtime.drain;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How DRAINING ended.
+ *
+ * @param timedOut     whether {@code flux.shutdown.drain.timeout} passed with work still in flight
+ * @param duration     how long DRAINING waited
+ * @param latency      time from the release of the last in-flight work to the end of DRAINING (zero when nothing
+ *                     was in flight)
+ * @param remaining    how much work was still in flight at the end
+ * @param stillRunning one line per piece of work still in flight: what it is and for how long it has run
+ */
+public record DrainOutcome(boolean timedOut, Duration duration, Duration latency, int remaining,
+        List<String> stillRunning) {
+
+    static DrainOutcome drained(Duration duration, Duration latency) {
+        return new DrainOutcome(false, duration, latency, 0, List.of());
+    }
+
+    static DrainOutcome timedOut(Duration duration, int remaining, List<String> stillRunning) {
+        return new DrainOutcome(true, duration, Duration.ZERO, remaining, List.copyOf(stillRunning));
+    }
+}

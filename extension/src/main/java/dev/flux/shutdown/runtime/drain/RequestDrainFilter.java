@@ -1,0 +1,101 @@
+package dev.flux.shutdown.runtime.drain;
+
+import java.io.IOException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+
+import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
+
+/**
+ * Counts every JAX-RS request as in flight from before matching until its response entity has been written, and
+ * answers requests that must not be served with 503. The entity is serialized after the response filters run, so
+ * a response with an entity is released by the writer interceptor, one without by the response filter.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.USER - 900)
+public class RequestDrainFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+
+    static final String WORK = RequestDrainFilter.class.getName();
+    private static final String CONNECTION = "Connection";
+
+    private volatile DrainGate gate;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        DrainGate g = gate();
+        if (!g.enabled()) {
+            return;
+        }
+        InFlightRegistry registry = g.registry();
+        if (g.newRequests() == NewRequests.REJECT && registry.isDraining()) {
+            request.abortWith(g.refusal());
+            return;
+        }
+        RequestWork work = new RequestWork(request);
+        if (!registry.enter(work)) {
+            request.abortWith(g.refusal());
+            return;
+        }
+        request.setProperty(WORK, work);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object work = request.getProperty(WORK);
+        if (work == null) {
+            return;
+        }
+        if (gate().registry().isDraining()) {
+            response.getHeaders().putSingle(CONNECTION, "close");
+        }
+        if (!response.hasEntity() || "HEAD".equals(request.getMethod())) {
+            ((TrackedWork) work).release();
+        }
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Object work = context.getProperty(WORK);
+        try {
+            context.proceed();
+            if (work != null) {
+                // hand the last bytes to the server before the count may reach zero and the process exit
+                context.getOutputStream().flush();
+            }
+        } finally {
+            if (work != null) {
+                ((TrackedWork) work).release();
+            }
+        }
+    }
+
+    private DrainGate gate() {
+        DrainGate g = gate;
+        if (g == null) {
+            g = CDI.current().select(DrainGate.class).get();
+            gate = g;
+        }
+        return g;
+    }
+
+    /** Builds the 503 that refused requests get. */
+    static Response refusal(long retryAfterSeconds) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .header(CONNECTION, "close")
+                .build();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.flux.shutdown.runtime.drain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InFlightRegistryTest {
+
+    private final InFlightRegistry registry = new InFlightRegistry();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void drainWithNothingInFlightEndsAtOnceAndClosesTheGate() {
+        DrainOutcome outcome = registry.drain(Duration.ofSeconds(30));
+
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(registry.isClosed()).isTrue();
+        assertThat(registry.enter(new DescribedWork("late"))).isFalse();
+    }
+
+    @Test
+    void releasingTwiceCountsOnce() {
+        DescribedWork first = new DescribedWork("first");
+        DescribedWork second = new DescribedWork("second");
+        registry.enter(first);
+        registry.enter(second);
+
+        assertThat(first.release()).isTrue();
+        assertThat(first.release()).isFalse();
+        first.close();
+
+        assertThat(registry.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void drainEndsWhenTheLastWorkIsReleased() throws Exception {
+        DescribedWork work = new DescribedWork("slow");
+        registry.enter(work);
+        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofSeconds(30)));
+        awaitDraining();
+
+        assertThat(drained).isNotDone();
+        work.release();
+
+        DrainOutcome outcome = drained.get(10, TimeUnit.SECONDS);
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.remaining()).isZero();
+    }
+
+    @Test
+    void workAdmittedWhileDrainingIsAlsoAwaited() throws Exception {
+        DescribedWork early = new DescribedWork("early");
+        registry.enter(early);
+        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofSeconds(30)));
+        awaitDraining();
+        DescribedWork late = new DescribedWork("late");
+        assertThat(registry.enter(late)).isTrue();
+
+        early.release();
+        assertThat(registry.isClosed()).isFalse();
+        late.release();
+
+        assertThat(drained.get(10, TimeUnit.SECONDS).timedOut()).isFalse();
+    }
+
+    @Test
+    void timedOutDrainListsTheWorkStillRunning() {
+        registry.enter(new DescribedWork("GET /stuck"));
+        DescribedWork done = new DescribedWork("GET /done");
+        registry.enter(done);
+        done.release();
+
+        DrainOutcome outcome = registry.drain(Duration.ofMillis(50));
+
+        assertThat(outcome.timedOut()).isTrue();
+        assertThat(outcome.remaining()).isEqualTo(1);
+        assertThat(outcome.stillRunning()).singleElement().asString().startsWith("GET /stuck (running for ");
+        assertThat(registry.isClosed()).isTrue();
+    }
+
+    @Test
+    void manyThreadsEnteringAndReleasingLeaveNothingInFlight() throws Exception {
+        int threads = 8;
+        int perThread = 20_000;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(CompletableFuture.runAsync(() -> {
+                await(start);
+                for (int i = 0; i < perThread; i++) {
+                    DescribedWork work = new DescribedWork("w");
+                    registry.enter(work);
+                    work.release();
+                    work.release();
+                }
+            }, executor));
+        }
+        start.countDown();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(registry.inFlight()).isZero();
+        assertThat(registry.drain(Duration.ofSeconds(1)).timedOut()).isFalse();
+    }
+
+    @Test
+    void moreWorkThanSlotsIsStillListedOnTimeout() {
+        for (int i = 0; i < 3000; i++) {
+            registry.enter(new DescribedWork("job " + i));
+        }
+
+        DrainOutcome outcome = registry.drain(Duration.ofMillis(10));
+
+        assertThat(outcome.remaining()).isEqualTo(3000);
+        assertThat(outcome.stillRunning()).hasSize(3000);
+    }
+
+    private void awaitDraining() throws InterruptedException {
+        CountDownLatch seen = new CountDownLatch(1);
+        executor.submit(() -> {
+            while (!registry.isDraining()) {
+                Thread.onSpinWait();
+            }
+            seen.countDown();
+        });
+        assertThat(seen.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
