@@ -33,6 +33,15 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
 
     private volatile DrainGate gate;
 
+    /** For the JAX-RS runtime, which creates the filter; the gate is looked up in CDI on the first request. */
+    public RequestDrainFilter() {
+    }
+
+    /** For benchmarks and tests that run the filter without a CDI container. */
+    RequestDrainFilter(DrainGate gate) {
+        this.gate = gate;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         DrainGate g = gate();
