@@ -34,6 +34,7 @@ public final class ShutdownCoordinator {
     private volatile ShutdownPhase phase;
     private volatile ShutdownReport report;
     private long startNanos;
+    private long phaseStartNanos;
 
     /**
      * @param steps  the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
@@ -72,6 +73,7 @@ public final class ShutdownCoordinator {
         }
         synchronized (this) {
             startNanos = System.nanoTime();
+            phaseStartNanos = startNanos;
             phase = ShutdownPhase.PREPARING;
         }
         watchdog.arm();
@@ -139,7 +141,10 @@ public final class ShutdownCoordinator {
 
     private long enter(ShutdownPhase next, ShutdownCause started) {
         long now = System.nanoTime();
-        phase = next;
+        synchronized (this) {
+            phaseStartNanos = now;
+            phase = next;
+        }
         try {
             events.accept(new ShutdownPhaseEvent(next, started, Duration.ofNanos(now - startNanos)));
         } catch (RuntimeException e) {
@@ -170,7 +175,7 @@ public final class ShutdownCoordinator {
     private void haltOnTimeout() {
         ShutdownReport partial;
         synchronized (this) {
-            partial = buildReport(cause.get());
+            partial = timedOutReport();
         }
         LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                 + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
@@ -178,6 +183,20 @@ public final class ShutdownCoordinator {
         ReportLog.log(partial);
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
+    }
+
+    /**
+     * The report at the watchdog's expiry: the phases that finished, then the one still running, as timed out, so
+     * that the report and the exit code agree.
+     */
+    private ShutdownReport timedOutReport() {
+        List<PhaseReport> phases = new ArrayList<>(finished);
+        ShutdownPhase running = phase;
+        if (phases.stream().noneMatch(done -> done.phase() == running)) {
+            phases.add(new PhaseReport(running, since(phaseStartNanos), false,
+                    "still running when " + ShutdownConfig.TIMEOUT + " expired", List.of()));
+        }
+        return new ShutdownReport(cause.get(), phases, since(startNanos), config.forcedExitCode());
     }
 
     private static Duration since(long nanos) {

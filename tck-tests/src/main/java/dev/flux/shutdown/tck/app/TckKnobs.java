@@ -1,0 +1,29 @@
+package dev.flux.shutdown.tck.app;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.flux.shutdown.ShutdownPhase;
+
+/**
+ * The test knobs of the application, read once from system properties as the application starts:
+ * <ul>
+ * <li>{@code -Dtck.hang-in=PHASE}: the phase observer hangs in that phase, ignoring interruption, so that only
+ * the watchdog (or a second SIGINT) can end the process.</li>
+ * </ul>
+ */
+final class TckKnobs {
+
+    static final String HANG_IN = "tck.hang-in";
+
+    private static final Optional<ShutdownPhase> HANG_PHASE = Optional.ofNullable(System.getProperty(HANG_IN))
+            .map(name -> ShutdownPhase.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+
+    private TckKnobs() {
+    }
+
+    /** The phase in which the phase observer hangs, if any. */
+    static Optional<ShutdownPhase> hangIn() {
+        return HANG_PHASE;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flux.shutdown.tck.app;
+
+/**
+ * The lines the application prints to standard output for the process-level tests, one event per line, each
+ * flushed at once so that its order against the library's log lines (standard error) is kept.
+ */
+public final class TckOutput {
+
+    /** Printed once the container has started, followed by the process id. */
+    public static final String READY = "FLUX-TCK READY pid=";
+    /** Printed at the start of each shutdown phase, followed by its name. */
+    public static final String PHASE = "FLUX-TCK PHASE ";
+    /** Printed when Weld destroys the application's beans. */
+    public static final String PREDESTROY = "FLUX-TCK PREDESTROY";
+
+    private TckOutput() {
+    }
+
+    static void print(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
