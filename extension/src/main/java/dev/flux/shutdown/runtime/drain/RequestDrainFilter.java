@@ -81,8 +81,10 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         try {
             context.proceed();
             if (work != null) {
-                // hand the last bytes to the server before the count may reach zero and the process exit
-                context.getOutputStream().flush();
+                // Commit now: runtimes buffer the entity and hand it to the server only when they close the
+                // stream, after this method. Released before that, the last request could be cut by the exit.
+                // Closing twice is allowed; the runtime's own close is then a no-op.
+                context.getOutputStream().close();
             }
         } finally {
             if (work != null) {

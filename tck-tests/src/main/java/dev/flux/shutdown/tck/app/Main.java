@@ -2,8 +2,11 @@ package dev.flux.shutdown.tck.app;
 
 import java.util.concurrent.CountDownLatch;
 
-import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
+
+import org.glassfish.grizzly.http.server.HttpServer;
+
+import dev.flux.shutdown.tck.app.http.HttpService;
 
 /**
  * A plain Weld SE application that uses flux-shutdown the way a user would: the library is only on the
@@ -20,16 +23,22 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        start();
+        HttpServer server = start();
+        TckOutput.print(TckOutput.HTTP_PORT + HttpService.port(server));
         TckOutput.print(TckOutput.READY + ProcessHandle.current().pid());
         NEVER.await();
     }
 
     /**
-     * Starts everything the application serves with. Weld SE closes the container from its own JVM shutdown hook,
-     * so nothing here needs closing.
+     * Starts everything the application serves with: the CDI container, then the HTTP server on
+     * {@code -Dtck.http.port} (default: any free port). Weld SE closes the container from its own JVM shutdown
+     * hook; the server keeps serving until the JVM ends, so requests that arrive after DRAINING get the library's
+     * 503.
      */
-    static SeContainer start() {
-        return SeContainerInitializer.newInstance().initialize();
+    static HttpServer start() {
+        SeContainerInitializer.newInstance().initialize();
+        HttpServer server = HttpService.start(TckKnobs.httpPort());
+        HttpService.stopOnExit(server);
+        return server;
     }
 }

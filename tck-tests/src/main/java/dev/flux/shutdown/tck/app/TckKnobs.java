@@ -10,16 +10,22 @@ import dev.flux.shutdown.ShutdownPhase;
  * <ul>
  * <li>{@code -Dtck.hang-in=PHASE}: the phase observer hangs in that phase, ignoring interruption, so that only
  * the watchdog (or a second SIGINT) can end the process.</li>
+ * <li>{@code -Dtck.http.port=N}: the HTTP port; 0 (the default) picks a free one, printed at startup.</li>
  * </ul>
  */
 final class TckKnobs {
 
     static final String HANG_IN = "tck.hang-in";
+    static final String HTTP_PORT = "tck.http.port";
 
     private static final Optional<ShutdownPhase> HANG_PHASE = Optional.ofNullable(System.getProperty(HANG_IN))
             .map(name -> ShutdownPhase.valueOf(name.trim().toUpperCase(Locale.ROOT)));
 
     private TckKnobs() {
+    }
+
+    static int httpPort() {
+        return Integer.getInteger(HTTP_PORT, 0);
     }
 
     /** The phase in which the phase observer hangs, if any. */

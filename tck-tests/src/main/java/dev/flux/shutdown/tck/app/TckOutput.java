@@ -8,6 +8,8 @@ public final class TckOutput {
 
     /** Printed once the container has started, followed by the process id. */
     public static final String READY = "FLUX-TCK READY pid=";
+    /** Printed once the HTTP server listens, followed by its port. */
+    public static final String HTTP_PORT = "FLUX-TCK HTTP port=";
     /** Printed at the start of each shutdown phase, followed by its name. */
     public static final String PHASE = "FLUX-TCK PHASE ";
     /** Printed when Weld destroys the application's beans. */
@@ -16,7 +18,7 @@ public final class TckOutput {
     private TckOutput() {
     }
 
-    static void print(String line) {
+    public static void print(String line) {
         System.out.println(line);
         System.out.flush();
     }

@@ -86,6 +86,18 @@ final class ChildJvm implements AutoCloseable {
         return line.get();
     }
 
+    /** Waits until {@code count} output lines have matched; fails like {@link #awaitLine} if they do not come. */
+    void awaitLines(Predicate<String> matching, int count) throws InterruptedException {
+        int[] seen = { 0 };
+        awaitLine(line -> matching.test(line) && ++seen[0] == count);
+    }
+
+    /** Waits for the HTTP server and returns the port it listens on. */
+    int awaitHttpPort() throws InterruptedException {
+        String line = awaitLine(l -> l.startsWith(TckOutput.HTTP_PORT));
+        return Integer.parseInt(line.substring(TckOutput.HTTP_PORT.length()).trim());
+    }
+
     /** Waits for the line the application prints once it is up; its signal handlers are installed by then. */
     void awaitReady() throws InterruptedException {
         awaitLine(line -> line.startsWith(TckOutput.READY));

@@ -3,8 +3,13 @@ package dev.flux.shutdown.tck.app.http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -17,6 +22,10 @@ import dev.flux.shutdown.runtime.drain.RequestDrainFilter;
  */
 public final class HttpService {
 
+    /** Worker threads: enough for every test's concurrent slow requests (Grizzly's default is 2 per core). */
+    private static final int WORKERS = 64;
+    private static final long GRACE_SECONDS = 10;
+
     private HttpService() {
     }
 
@@ -27,12 +36,32 @@ public final class HttpService {
                 .register(RequestDrainFilter.class);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://127.0.0.1:" + port + "/"), application, false);
+        for (NetworkListener listener : server.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("tck-http-worker").setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
+        }
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }
         return server;
+    }
+
+    /**
+     * Stops the server when the JVM exits, gracefully: responses already handed to it are written out before the
+     * connections close. flux-shutdown's phases have run by then (on a signal they run before any shutdown hook).
+     */
+    public static void stopOnExit(HttpServer server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1L, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                server.shutdownNow();
+            }
+        }, "tck-http-shutdown"));
     }
 
     /** The port the server actually listens on. */
