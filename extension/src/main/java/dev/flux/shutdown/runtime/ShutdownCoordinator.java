@@ -34,6 +34,7 @@ public final class ShutdownCoordinator {
     private volatile ShutdownPhase phase;
     private volatile ShutdownReport report;
     private long startNanos;
+    private volatile long phaseStartNanos;
 
     /**
      * @param steps  the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
@@ -72,6 +73,7 @@ public final class ShutdownCoordinator {
         }
         synchronized (this) {
             startNanos = System.nanoTime();
+            phaseStartNanos = startNanos;
             phase = ShutdownPhase.PREPARING;
         }
         watchdog.arm();
@@ -139,6 +141,7 @@ public final class ShutdownCoordinator {
 
     private long enter(ShutdownPhase next, ShutdownCause started) {
         long now = System.nanoTime();
+        phaseStartNanos = now;
         phase = next;
         try {
             events.accept(new ShutdownPhaseEvent(next, started, Duration.ofNanos(now - startNanos)));
@@ -170,7 +173,15 @@ public final class ShutdownCoordinator {
     private void haltOnTimeout() {
         ShutdownReport partial;
         synchronized (this) {
-            partial = buildReport(cause.get());
+            // the phase still running has no report of its own yet: without one, the partial report would read
+            // "complete" with exit-code while the JVM is halted with forced-exit-code
+            List<PhaseReport> phases = new ArrayList<>(finished);
+            ShutdownPhase running = phase;
+            if (phases.stream().noneMatch(p -> p.phase() == running)) {
+                phases.add(new PhaseReport(running, since(phaseStartNanos), false,
+                        "still running when " + ShutdownConfig.TIMEOUT + " passed", List.of()));
+            }
+            partial = new ShutdownReport(cause.get(), phases, since(startNanos), config.forcedExitCode());
         }
         LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                 + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
