@@ -10,6 +10,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
+import io.smallrye.health.AsyncHealthCheckFactory;
+import io.smallrye.health.SmallRyeHealthReporter;
+
 import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
 
 /** Builds test deployments: the library as a user's application sees it, plus the beans one behaviour needs. */
@@ -25,7 +28,7 @@ public final class Deployments {
     /** The library's classes, its extension and its beans.xml, with no configuration of its own. */
     public static JavaArchive library() {
         return ShrinkWrap.create(JavaArchive.class, "flux-shutdown-test.jar")
-                .addPackages(true, Filters.exclude(".*\\.tck\\..*"), "dev.flux.shutdown")
+                .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/tck/.*"), "dev.flux.shutdown")
                 .addAsManifestResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
                 .addAsServiceProvider(Extension.class, FluxShutdownExtension.class);
     }
@@ -35,5 +38,13 @@ public final class Deployments {
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
         return library().addAsManifestResource(new StringAsset(properties), "microprofile-config.properties");
+    }
+
+    /**
+     * Adds SmallRye Health's reporter, the logic behind a runtime's {@code /health/ready} endpoint, so that a test
+     * sees readiness as a load balancer would: the overall status of every {@code @Readiness} check.
+     */
+    public static JavaArchive withHealth(JavaArchive archive) {
+        return archive.addClasses(SmallRyeHealthReporter.class, AsyncHealthCheckFactory.class);
     }
 }
