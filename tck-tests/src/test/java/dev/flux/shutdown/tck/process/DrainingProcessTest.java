@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.flux.shutdown.tck.app.TckOutput;
 
@@ -60,6 +65,40 @@ class DrainingProcessTest {
             assertThat(app.awaitExit()).as(app.outputText()).isZero();
             assertThat(app.output()).anySatisfy(line -> assertThat(line)
                     .contains("FLUX-0010 DRAINING").contains("20 in flight at start, all finished"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/hello, 200", "/no-content, 204", "/fail, 500", "/mapped-fail, 409", "/async?ms=50, 200",
+            "/async-fail, 500", "/stage?ms=50, 200", "/large?ms=0&bytes=1600000, 200", "/stream?chunks=3, 200",
+            "/missing, 404" })
+    void everyRequestPathReleasesItsCountExactlyOnce(String path, int status) throws Exception {
+        try (ChildJvm app = ChildJvm.start(Map.of())) {
+            HttpProbe http = new HttpProbe(app.awaitHttpPort());
+            app.awaitReady();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.get(path).statusCode()).isEqualTo(status);
+            }
+
+            // the count includes the request that asks for it: a leak shows as more, a double release as less
+            assertThat(new String(http.get("/in-flight").body(), StandardCharsets.UTF_8)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void headRequestReleasesItsCountExactlyOnce() throws Exception {
+        try (ChildJvm app = ChildJvm.start(Map.of())) {
+            int port = app.awaitHttpPort();
+            HttpProbe http = new HttpProbe(port);
+            app.awaitReady();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+
+            assertThat(client.send(head, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+            assertThat(new String(http.get("/in-flight").body(), StandardCharsets.UTF_8)).isEqualTo("1");
         }
     }
 
