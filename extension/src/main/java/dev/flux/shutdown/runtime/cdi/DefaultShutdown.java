@@ -2,10 +2,12 @@ package dev.flux.shutdown.runtime.cdi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -20,6 +22,8 @@ import dev.flux.shutdown.runtime.PreparingStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
+import dev.flux.shutdown.runtime.cleanup.CleaningStep;
+import dev.flux.shutdown.runtime.cleanup.CleanupRunner;
 
 /**
  * The application's one {@link ShutdownCoordinator}, assembled from the configuration and the deployment's beans,
@@ -34,17 +38,36 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     ProcessExit processExit;
 
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    FluxShutdownExtension extension;
+
+    @Inject
+    CreationOrder creationOrder;
+
+    /** The event of the phase running now, handed to cleanups that take it. */
+    private final AtomicReference<ShutdownPhaseEvent> currentPhase = new AtomicReference<>();
+
     private ShutdownCoordinator coordinator;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
+        ContextualCleanups cleanups = new ContextualCleanups(beanManager, extension.cleanups(), creationOrder,
+                config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay()),
                 PhaseStep.nothingToDo(ShutdownPhase.DRAINING, "0 in flight"),
-                PhaseStep.nothingToDo(ShutdownPhase.CLEANING, "0 cleanups"),
+                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner()),
                 PhaseStep.nothingToDo(ShutdownPhase.PERSISTING, "0 checkpoints"));
-        coordinator = new ShutdownCoordinator(config, steps, phaseEvents::fire, processExit);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit);
+    }
+
+    private void firePhase(ShutdownPhaseEvent event) {
+        currentPhase.set(event);
+        phaseEvents.fire(event);
     }
 
     @Override
