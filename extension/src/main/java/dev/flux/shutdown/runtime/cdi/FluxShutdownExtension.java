@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -27,7 +28,7 @@ public class FluxShutdownExtension implements Extension {
     private final List<ContextualCleanups.Entry> cleanups = new ArrayList<>();
 
     /** Binds the creation-order interceptor to every class with a cleanup, before its bean is defined. */
-    <T> void trackCreation(@Observes ProcessAnnotatedType<T> type) {
+    <T> void trackCreation(@Observes @WithAnnotations(Cleanup.class) ProcessAnnotatedType<T> type) {
         if (type.getAnnotatedType().getMethods().stream().anyMatch(m -> m.isAnnotationPresent(Cleanup.class))) {
             type.configureAnnotatedType().add(TrackCreation.Literal.INSTANCE);
         }
