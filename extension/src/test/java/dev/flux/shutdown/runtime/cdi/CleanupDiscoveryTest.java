@@ -1,7 +1,9 @@
 package dev.flux.shutdown.runtime.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,9 +31,8 @@ class CleanupDiscoveryTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.cleanups()).extracting(DeclaredCleanup::name, DeclaredCleanup::priority)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Prioritized.class.getName() + "#own", OptionalInt.of(5)),
-                        org.assertj.core.groups.Tuple.tuple(Prioritized.class.getName() + "#inherits",
-                                OptionalInt.of(40)));
+                        tuple(Prioritized.class.getName() + "#own", OptionalInt.of(5)),
+                        tuple(Prioritized.class.getName() + "#inherits", OptionalInt.of(40)));
     }
 
     @Test
@@ -100,7 +101,7 @@ class CleanupDiscoveryTest {
                         + " flux.shutdown.cleanup.timeout.");
     }
 
-    private static Result inspect(Class<?> beanClass, Class<? extends java.lang.annotation.Annotation> scope) {
+    private static Result inspect(Class<?> beanClass, Class<? extends Annotation> scope) {
         return CleanupDiscovery.inspect(beanClass, scope, CleanupDiscovery.methodsOf(beanClass));
     }
 

@@ -2,6 +2,8 @@ package dev.flux.shutdown.tck.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +49,7 @@ class CompletionStageCleanupTest {
         assertThat(exit.awaitExit()).isZero();
         assertThat(log.entries()).containsExactly("exported", "disconnected");
         assertThat(CleaningReport.of(shutdown).details()).first().asString()
-                .matches(java.util.regex.Pattern.quote(AsyncExporter.class.getName() + "#exportRemaining [priority 1]")
+                .matches(Pattern.quote(AsyncExporter.class.getName() + "#exportRemaining [priority 1]")
                         + ": ok in \\d+ms");
     }
 }

@@ -2,6 +2,8 @@ package dev.flux.shutdown.tck.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,7 +70,8 @@ class PriorityOrderTest {
                 line -> assertThat(line).matches(quote(cache + "#drop [priority 30]") + ": ok in \\d+ms"),
                 line -> assertThat(line).matches(quote(cache + "#unprioritized [no priority]") + ": ok in \\d+ms"),
                 line -> assertThat(line).matches("flush java.util.logging handlers \\[built-in\\]: ok in \\d+ms"));
-        assertThat(CleaningReport.of(shutdown).summary()).isEqualTo("7 cleanups: 7 ok, 0 failed, 0 timed out, 0 skipped");
+        assertThat(CleaningReport.of(shutdown).summary())
+                .isEqualTo("7 cleanups: 7 ok, 0 failed, 0 timed out, 0 skipped");
     }
 
     /** Creates the beans (a cleanup runs only for a bean that exists), then shuts down once for all tests. */
@@ -80,6 +83,6 @@ class PriorityOrderTest {
     }
 
     private static String quote(String text) {
-        return java.util.regex.Pattern.quote(text);
+        return Pattern.quote(text);
     }
 }
