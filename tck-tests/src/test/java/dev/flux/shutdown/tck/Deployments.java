@@ -25,7 +25,10 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** The library's classes, its extension and its beans.xml, with no configuration of its own. */
+    /**
+     * The library's classes, its extension and its beans.xml, with no configuration of its own. The filter sees
+     * archive paths ({@code /dev/flux/shutdown/tck/X.class}), so it excludes the tests' classes by their folder.
+     */
     public static JavaArchive library() {
         return ShrinkWrap.create(JavaArchive.class, "flux-shutdown-test.jar")
                 .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/tck/.*"), "dev.flux.shutdown")

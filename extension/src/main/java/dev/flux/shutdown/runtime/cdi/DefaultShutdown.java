@@ -2,11 +2,13 @@ package dev.flux.shutdown.runtime.cdi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,6 +23,8 @@ import dev.flux.shutdown.runtime.PreparingStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
+import dev.flux.shutdown.runtime.cleanup.CleaningStep;
+import dev.flux.shutdown.runtime.cleanup.CleanupRunner;
 import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
@@ -38,6 +42,18 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     ProcessExit processExit;
 
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    FluxShutdownExtension extension;
+
+    @Inject
+    CreationOrder creationOrder;
+
+    /** The event of the phase running now, handed to cleanups that take it. */
+    private final AtomicReference<ShutdownPhaseEvent> currentPhase = new AtomicReference<>();
+
     private final InFlightRegistry registry = new InFlightRegistry();
     private ShutdownCoordinator coordinator;
     private DrainGate gate;
@@ -45,12 +61,14 @@ public class DefaultShutdown implements Shutdown {
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
+        ContextualCleanups cleanups = new ContextualCleanups(beanManager, extension.cleanups(), creationOrder,
+                config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay()),
                 new DrainingStep(registry, config.drain()),
-                PhaseStep.nothingToDo(ShutdownPhase.CLEANING, "0 cleanups"),
+                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner()),
                 PhaseStep.nothingToDo(ShutdownPhase.PERSISTING, "0 checkpoints"));
-        coordinator = new ShutdownCoordinator(config, steps, phaseEvents::fire, processExit);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit);
         gate = new DrainGate(config.enabled(), registry, config.drain());
     }
 
@@ -58,6 +76,11 @@ public class DefaultShutdown implements Shutdown {
     @Produces
     DrainGate drainGate() {
         return gate;
+    }
+
+    private void firePhase(ShutdownPhaseEvent event) {
+        currentPhase.set(event);
+        phaseEvents.fire(event);
     }
 
     @Override

@@ -1,0 +1,96 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import dev.flux.shutdown.ShutdownPhaseEvent;
+import dev.flux.shutdown.runtime.cleanup.CleanupAction;
+import dev.flux.shutdown.runtime.cleanup.CleanupPlan;
+import dev.flux.shutdown.runtime.cleanup.LogHandlerFlush;
+
+/**
+ * Turns the cleanups discovered at deployment into the plan of this shutdown: the cleanups of beans that exist
+ * now, each bound to the one instance its context holds, ranked by when that instance was created. A bean that was
+ * never created is not created now, since it holds nothing to release: its cleanups are reported as skipped.
+ */
+final class ContextualCleanups {
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
+
+    /** A bean and its valid cleanups. */
+    record Entry(Bean<?> bean, List<DeclaredCleanup> cleanups) {
+
+        Entry {
+            Objects.requireNonNull(bean, "bean");
+            cleanups = List.copyOf(cleanups);
+        }
+    }
+
+    private final BeanManager beanManager;
+    private final List<Entry> entries;
+    private final CreationOrder creationOrder;
+    private final Duration defaultTimeout;
+
+    ContextualCleanups(BeanManager beanManager, List<Entry> entries, CreationOrder creationOrder,
+            Duration defaultTimeout) {
+        this.beanManager = beanManager;
+        this.entries = List.copyOf(entries);
+        this.creationOrder = creationOrder;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** The plan, made when CLEANING starts; {@code event} is passed to cleanups that take it. */
+    CleanupPlan plan(ShutdownPhaseEvent event) {
+        CleanupPlan.Builder plan = CleanupPlan.builder();
+        for (Entry entry : entries) {
+            Optional<Object> instance = existingInstance(entry.bean());
+            long rank = instance.map(i -> creationOrder.rankOf(i).orElse(-1)).orElse(-1L);
+            for (DeclaredCleanup cleanup : entry.cleanups()) {
+                if (instance.isEmpty()) {
+                    plan.skip(cleanup.name(), cleanup.priority(), "never created");
+                } else {
+                    plan.add(CleanupAction.of(cleanup.name(), cleanup.priority(),
+                            cleanup.timeout().orElse(defaultTimeout), call(cleanup, instance.get(), event)), rank);
+                }
+            }
+        }
+        plan.last(LogHandlerFlush.action(defaultTimeout));
+        return plan.build();
+    }
+
+    /** The instance the bean's context holds, without creating one. */
+    private Optional<Object> existingInstance(Bean<?> bean) {
+        try {
+            return Optional.ofNullable(beanManager.getContext(bean.getScope()).get(bean));
+        } catch (ContextNotActiveException e) {
+            LOG.fine(() -> "The @" + bean.getScope().getSimpleName() + " context is not active: no instance of "
+                    + bean.getBeanClass().getName() + " to clean up");
+            return Optional.empty();
+        }
+    }
+
+    private static CleanupAction.Body call(DeclaredCleanup cleanup, Object instance, ShutdownPhaseEvent event) {
+        Method method = cleanup.method();
+        return () -> {
+            method.trySetAccessible();
+            try {
+                return cleanup.takesEvent() ? method.invoke(instance, event) : method.invoke(instance);
+            } catch (InvocationTargetException e) {
+                Throwable thrown = e.getCause();
+                if (thrown instanceof Exception exception) {
+                    throw exception;
+                }
+                throw (Error) thrown;
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.interceptor.InterceptorBinding;
+
+/**
+ * Binds {@link CreationOrderInterceptor} to a bean class. The extension adds it to every bean class that declares
+ * a {@code @Cleanup} method, so that cleanups without a priority can run in reverse order of creation; users never
+ * write it.
+ */
+@InterceptorBinding
+@Retention(RUNTIME)
+@Target(TYPE)
+public @interface TrackCreation {
+
+    /** The binding as a value, to add it to an annotated type. */
+    final class Literal extends AnnotationLiteral<TrackCreation> implements TrackCreation {
+
+        public static final Literal INSTANCE = new Literal();
+
+        private static final long serialVersionUID = 1L;
+
+        private Literal() {
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.flux.shutdown.runtime.cleanup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.flux.shutdown.runtime.Durations;
+
+/**
+ * Runs the cleanups of a plan one at a time, each on its own daemon thread and bounded by its timeout, so that a
+ * cleanup that throws or hangs is reported and never keeps the next ones from running. A cleanup still running
+ * when its bound passes is interrupted and left behind: being a daemon, its thread cannot keep the JVM alive.
+ */
+public final class CleanupRunner {
+
+    /** The name of every thread that runs a cleanup. */
+    public static final String THREAD_NAME = "flux-shutdown-cleanup";
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
+
+    /** Runs every cleanup of the plan, in order, and returns one outcome per cleanup, the skipped ones last. */
+    public List<CleanupOutcome> run(CleanupPlan plan) {
+        List<CleanupOutcome> outcomes = new ArrayList<>();
+        List<CleanupAction> actions = plan.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.warning(() -> "FLUX-0303 The shutdown thread was interrupted during CLEANING; the remaining"
+                        + " cleanups do not run");
+                actions.subList(i, actions.size())
+                        .forEach(a -> outcomes.add(CleanupOutcome.interrupted(a, Duration.ZERO)));
+                break;
+            }
+            outcomes.add(run(actions.get(i)));
+        }
+        for (CleanupPlan.Skipped skipped : plan.skipped()) {
+            LOG.fine(() -> "Cleanup " + skipped.name() + " skipped: " + skipped.reason());
+            outcomes.add(CleanupOutcome.skipped(skipped.name(), CleanupAction.rank(false, skipped.priority()),
+                    skipped.reason()));
+        }
+        return outcomes;
+    }
+
+    /** Runs one cleanup and waits for it, and for the stage it returns, within its timeout. */
+    CleanupOutcome run(CleanupAction action) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> call(action, done), THREAD_NAME);
+        thread.setDaemon(true);
+        long start = System.nanoTime();
+        LOG.fine(() -> "Running cleanup " + action.name() + " [" + action.rank() + "], bounded by "
+                + Durations.format(action.timeout()));
+        thread.start();
+        try {
+            done.get(action.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            return CleanupOutcome.ok(action, since(start));
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            LOG.log(Level.WARNING, failure, () -> "FLUX-0301 Cleanup " + action.name() + " failed; the next"
+                    + " cleanups run");
+            return CleanupOutcome.failed(action, since(start), failure);
+        } catch (TimeoutException e) {
+            Duration ran = since(start);
+            LOG.log(Level.WARNING, whereItHangs(thread), () -> "FLUX-0302 Cleanup " + action.name()
+                    + " did not finish within " + Durations.format(action.timeout()) + "; it is interrupted and"
+                    + " left behind, the next cleanups run and the exit code will be forced-exit-code"
+                    + " (raise @Cleanup(timeout) or " + CleanupConfig.TIMEOUT + " if it needs longer)");
+            thread.interrupt();
+            return CleanupOutcome.timedOut(action, ran);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return CleanupOutcome.interrupted(action, since(start));
+        }
+    }
+
+    private static void call(CleanupAction action, CompletableFuture<Void> done) {
+        try {
+            Object result = action.body().run();
+            if (result instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, failure) -> {
+                    if (failure == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(unwrap(failure));
+                    }
+                });
+            } else {
+                done.complete(null);
+            }
+        } catch (Exception | Error e) {
+            // reported by the waiting shutdown thread, with the cleanup's name
+            done.completeExceptionally(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** The stack of a cleanup thread that is still running, so the log shows where it is stuck. */
+    private static Throwable whereItHangs(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        if (stack.length == 0) {
+            return null;
+        }
+        Throwable where = new Throwable("where " + thread.getName() + " was when its bound passed");
+        where.setStackTrace(stack);
+        return where;
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

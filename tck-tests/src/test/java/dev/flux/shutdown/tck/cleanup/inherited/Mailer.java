@@ -1,0 +1,13 @@
+package dev.flux.shutdown.tck.cleanup.inherited;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Inherits its cleanup. */
+@ApplicationScoped
+public class Mailer extends PooledResource {
+
+    @Override
+    protected String name() {
+        return "mailer";
+    }
+}
