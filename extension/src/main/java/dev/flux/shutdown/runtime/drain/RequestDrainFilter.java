@@ -93,6 +93,17 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         }
     }
 
+    /**
+     * Releases the request's work if a filter pair counted it and nothing released it yet; for runtime hooks that
+     * report a request finished (see {@code drain.jersey}).
+     */
+    public static void release(ContainerRequestContext request) {
+        Object work = request.getProperty(WORK);
+        if (work != null) {
+            ((TrackedWork) work).release();
+        }
+    }
+
     private DrainGate gate() {
         DrainGate g = gate;
         if (g == null) {

@@ -98,6 +98,11 @@ final class ChildJvm implements AutoCloseable {
         return Integer.parseInt(line.substring(TckOutput.HTTP_PORT.length()).trim());
     }
 
+    /** The HTTP port, once {@link #awaitHttpPort()} has seen it. */
+    int port() throws InterruptedException {
+        return awaitHttpPort();
+    }
+
     /** Waits for the line the application prints once it is up; its signal handlers are installed by then. */
     void awaitReady() throws InterruptedException {
         awaitLine(line -> line.startsWith(TckOutput.READY));

@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,37 +72,52 @@ class DrainingProcessTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({ "/hello, 200", "/no-content, 204", "/fail, 500", "/mapped-fail, 409", "/async?ms=50, 200",
-            "/async-fail, 500", "/stage?ms=50, 200", "/large?ms=0&bytes=1600000, 200", "/stream?chunks=3, 200",
-            "/missing, 404" })
-    void everyRequestPathReleasesItsCountExactlyOnce(String path, int status) throws Exception {
-        try (ChildJvm app = ChildJvm.start(Map.of())) {
-            HttpProbe http = new HttpProbe(app.awaitHttpPort());
-            app.awaitReady();
+    /** One running application for every request path: each test leaves its count as it found it, or fails. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ExactlyOnceRelease {
 
+        private ChildJvm app;
+        private HttpProbe http;
+
+        @BeforeAll
+        void startApplication() throws Exception {
+            app = ChildJvm.start(Map.of());
+            http = new HttpProbe(app.awaitHttpPort());
+            app.awaitReady();
+        }
+
+        @AfterAll
+        void stopApplication() throws Exception {
+            app.close();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({ "/hello, 200", "/no-content, 204", "/fail, 500", "/mapped-fail, 409", "/async?ms=50, 200",
+                "/async-fail, 500", "/stage?ms=50, 200", "/large?ms=0&bytes=1600000, 200", "/stream?chunks=3, 200",
+                "/missing, 404" })
+        void everyRequestPathReleasesItsCountExactlyOnce(String path, int status) throws Exception {
             for (int i = 0; i < 3; i++) {
                 assertThat(http.get(path).statusCode()).isEqualTo(status);
             }
 
             // the count includes the request that asks for it: a leak shows as more, a double release as less
-            assertThat(new String(http.get("/in-flight").body(), StandardCharsets.UTF_8)).isEqualTo("1");
+            assertThat(inFlight()).isEqualTo("1");
         }
-    }
 
-    @Test
-    void headRequestReleasesItsCountExactlyOnce() throws Exception {
-        try (ChildJvm app = ChildJvm.start(Map.of())) {
-            int port = app.awaitHttpPort();
-            HttpProbe http = new HttpProbe(port);
-            app.awaitReady();
+        @Test
+        void headRequestReleasesItsCountExactlyOnce() throws Exception {
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+            HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/hello"))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
 
             assertThat(client.send(head, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 
-            assertThat(new String(http.get("/in-flight").body(), StandardCharsets.UTF_8)).isEqualTo("1");
+            assertThat(inFlight()).isEqualTo("1");
+        }
+
+        private String inFlight() throws Exception {
+            return new String(http.get("/in-flight").body(), StandardCharsets.UTF_8);
         }
     }
 

@@ -13,12 +13,11 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
-import dev.flux.shutdown.runtime.drain.RequestDrainFilter;
 
 /**
  * Serves the application's JAX-RS resources over real HTTP with Jersey on Grizzly, the way a plain Weld SE user
- * wires it: Weld is started first, then Jersey, whose Weld SE integration lets CDI create the resources. The
- * library's request filter is registered like any provider.
+ * wires it: Weld is started first, then Jersey, whose Weld SE integration lets CDI create the resources. Nothing
+ * registers the library: Jersey discovers its request draining by itself.
  */
 public final class HttpService {
 
@@ -31,9 +30,7 @@ public final class HttpService {
 
     /** Starts the server on 127.0.0.1 and the given port (0 for any free one) and returns it, already serving. */
     public static HttpServer start(int port) {
-        ResourceConfig application = new ResourceConfig()
-                .packages(HttpService.class.getPackageName())
-                .register(RequestDrainFilter.class);
+        ResourceConfig application = new ResourceConfig().packages(HttpService.class.getPackageName());
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://127.0.0.1:" + port + "/"), application, false);
         for (NetworkListener listener : server.getListeners()) {

@@ -1,0 +1,31 @@
+package dev.flux.shutdown.runtime.drain.jersey;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
+
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+
+import dev.flux.shutdown.runtime.drain.RequestDrainFilter;
+
+/**
+ * Jersey loads this through its own service file, so a Jersey application gets request draining by adding the jar:
+ * the filter pair, plus Jersey's request-completion hook, which also ends requests that skip the response filters
+ * (an exception no mapper handles). Other runtimes never load this class.
+ */
+@ConstrainedTo(RuntimeType.SERVER)
+@Priority(AutoDiscoverable.DEFAULT_PRIORITY)
+public final class JerseyDrainIntegration implements ForcedAutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+        if (!context.getConfiguration().isRegistered(RequestDrainFilter.class)) {
+            context.register(RequestDrainFilter.class);
+        }
+        if (!context.getConfiguration().isRegistered(RequestFinishedListener.class)) {
+            context.register(RequestFinishedListener.class);
+        }
+    }
+}
