@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -31,6 +33,8 @@ public final class ShutdownCoordinator {
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final List<PhaseReport> finished = new ArrayList<>();
     private final Watchdog watchdog;
+    private final CountDownLatch phasesDone = new CountDownLatch(1);
+    private volatile Thread phasesThread;
     private volatile ShutdownPhase phase;
     private volatile ShutdownReport report;
     private long startNanos;
@@ -88,6 +92,34 @@ public final class ShutdownCoordinator {
         if (started == null) {
             throw new IllegalStateException("runPhases() before a successful claim()");
         }
+        phasesThread = Thread.currentThread();
+        try {
+            return runClaimedPhases(started);
+        } finally {
+            phasesDone.countDown();
+        }
+    }
+
+    /**
+     * Waits until the phases of a shutdown started elsewhere have run, bounded by {@code flux.shutdown.timeout}: a
+     * container that closes while a signal or programmatic shutdown runs must not destroy the beans under it. Returns
+     * at once on the thread that runs the phases (a cleanup that closes the container) or when none has started.
+     */
+    public void awaitPhases() {
+        if (cause.get() == null || Thread.currentThread() == phasesThread) {
+            return;
+        }
+        try {
+            if (!phasesDone.await(config.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warning(() -> "FLUX-0007 The container is closing while the shutdown is still in " + phase
+                        + " after " + Durations.format(config.timeout()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ShutdownReport runClaimedPhases(ShutdownCause started) {
         for (PhaseStep step : steps) {
             long phaseStart = enter(step.phase(), started);
             PhaseResult result = runStep(step, started);

@@ -37,6 +37,8 @@ public class ShutdownTriggers {
             if (coordinator.claim(ShutdownCause.container())) {
                 coordinator.runPhases();
                 coordinator.disarmWatchdog();
+            } else {
+                coordinator.awaitPhases();
             }
         } finally {
             signals.uninstall();
