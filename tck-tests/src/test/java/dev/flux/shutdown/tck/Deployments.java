@@ -25,7 +25,7 @@ public final class Deployments {
     /** The library's classes, its extension and its beans.xml, with no configuration of its own. */
     public static JavaArchive library() {
         return ShrinkWrap.create(JavaArchive.class, "flux-shutdown-test.jar")
-                .addPackages(true, Filters.exclude(".*\\.tck\\..*"), "dev.flux.shutdown")
+                .addPackages(true, Filters.exclude(".*/tck/.*"), "dev.flux.shutdown")
                 .addAsManifestResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
                 .addAsServiceProvider(Extension.class, FluxShutdownExtension.class);
     }

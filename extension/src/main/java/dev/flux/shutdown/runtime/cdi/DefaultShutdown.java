@@ -34,6 +34,9 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     ProcessExit processExit;
 
+    @Inject
+    StateCheckpoints checkpoints;
+
     private ShutdownCoordinator coordinator;
 
     @PostConstruct
@@ -43,7 +46,7 @@ public class DefaultShutdown implements Shutdown {
                 new PreparingStep(config.readinessDelay()),
                 PhaseStep.nothingToDo(ShutdownPhase.DRAINING, "0 in flight"),
                 PhaseStep.nothingToDo(ShutdownPhase.CLEANING, "0 cleanups"),
-                PhaseStep.nothingToDo(ShutdownPhase.PERSISTING, "0 checkpoints"));
+                checkpoints.persistingStep());
         coordinator = new ShutdownCoordinator(config, steps, phaseEvents::fire, processExit);
     }
 
