@@ -1,5 +1,6 @@
 package dev.flux.shutdown.tck.stateapp;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -79,16 +80,21 @@ public final class CheckpointLoop {
 
     private static void stopWhenParentGoes() {
         Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent writes nothing; end of input means it is gone
-                }
-            } catch (java.io.IOException e) {
-                // treated like end of input
-            }
+            awaitEndOfInput();
             Runtime.getRuntime().halt(5);
         }, "parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Returns when standard input ends (the parent writes nothing to it, so this means it is gone). */
+    private static void awaitEndOfInput() {
+        try {
+            while (System.in.read() != -1) {
+                continue;
+            }
+        } catch (IOException e) {
+            System.out.println("parent-watcher: standard input failed (" + e + "), stopping");
+        }
     }
 }

@@ -79,7 +79,6 @@ class CheckpointRoundTripTest {
 
     @Test
     void checkpointFileIsOwnerOnly() throws Exception {
-        portfolio.holdings();
         Path file = StateFiles.file(dir, Portfolio.class);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -98,7 +98,7 @@ class CrashDuringCheckpointTest {
         }
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("FLUX crash test: %d kills with SIGKILL in %ds (%d left a half-written temporary file);"
+        System.out.printf("FLUX crash test: %d kills with SIGKILL in %ds (%d killed between creating the temporary file and renaming it);"
                 + " every checkpoint complete and restored, last values %s%n", kills, took.toSeconds(),
                 killedMidWrite, onDisk);
         assertThat(onDisk.values()).allSatisfy(value -> assertThat(value).isPositive());
