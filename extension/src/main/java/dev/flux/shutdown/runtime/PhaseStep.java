@@ -10,19 +10,4 @@ public interface PhaseStep {
 
     /** Does the phase's work on the shutdown thread and says how it went. */
     PhaseResult run(ShutdownCause cause);
-
-    /** A phase with no work of its own in this deployment: its event is still fired and it is still reported. */
-    static PhaseStep nothingToDo(ShutdownPhase phase, String summary) {
-        return new PhaseStep() {
-            @Override
-            public ShutdownPhase phase() {
-                return phase;
-            }
-
-            @Override
-            public PhaseResult run(ShutdownCause cause) {
-                return PhaseResult.completed(summary);
-            }
-        };
-    }
 }

@@ -159,9 +159,14 @@ public final class ShutdownCoordinator {
         return config;
     }
 
-    /** Ends the process as the report says: {@code exit-code} or {@code forced-exit-code}. */
+    /**
+     * Ends the process as the report says: {@code exit-code} or {@code forced-exit-code}. The watchdog stays armed
+     * while the runtime's shutdown hooks run; only a {@link ProcessExit} that returns (the process goes on, by its
+     * owner's choice) stops it.
+     */
     public void exitProcess(ShutdownReport done) {
         exit.exit(done.exitCode());
+        watchdog.disarm();
     }
 
     /** Ends the process at once with {@code forced-exit-code}, e.g. on a second SIGINT. */

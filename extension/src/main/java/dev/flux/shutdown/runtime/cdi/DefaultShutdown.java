@@ -55,6 +55,10 @@ public class DefaultShutdown implements Shutdown {
     private final AtomicReference<ShutdownPhaseEvent> currentPhase = new AtomicReference<>();
 
     private final InFlightRegistry registry = new InFlightRegistry();
+
+    @Inject
+    StateCheckpoints checkpoints;
+
     private ShutdownCoordinator coordinator;
     private DrainGate gate;
 
@@ -67,7 +71,7 @@ public class DefaultShutdown implements Shutdown {
                 new PreparingStep(config.readinessDelay()),
                 new DrainingStep(registry, config.drain()),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner()),
-                PhaseStep.nothingToDo(ShutdownPhase.PERSISTING, "0 checkpoints"));
+                checkpoints.persistingStep());
         coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit);
         gate = new DrainGate(config.enabled(), registry, config.drain());
     }

@@ -16,21 +16,39 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.flux.shutdown.Cleanup;
+import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.state.PersistentType;
 
 /**
  * The portable extension for CDI Full runtimes (Weld, OpenWebBeans): finds the {@code @Cleanup} methods of the
- * deployment's beans (failing the deployment on an invalid one), has the creation of their beans recorded, and
- * fails the deployment when the configuration is invalid, so that mistakes are found at startup, not at shutdown.
+ * deployment's beans (failing the deployment on an invalid one) and has the creation of their beans recorded, binds
+ * the restore interceptor to every {@code @Persistent} bean, and fails the deployment when the configuration or a
+ * declaration is invalid, so that mistakes are found at startup, not at shutdown.
  */
 public class FluxShutdownExtension implements Extension {
 
     private final List<ContextualCleanups.Entry> cleanups = new ArrayList<>();
+    private final PersistentDiscovery persistent = new PersistentDiscovery();
 
     /** Binds the creation-order interceptor to every class with a cleanup, before its bean is defined. */
     <T> void trackCreation(@Observes @WithAnnotations(Cleanup.class) ProcessAnnotatedType<T> type) {
         if (type.getAnnotatedType().getMethods().stream().anyMatch(m -> m.isAnnotationPresent(Cleanup.class))) {
             type.configureAnnotatedType().add(TrackCreation.Literal.INSTANCE);
+        }
+    }
+
+    <T> void bindRestore(@Observes @WithAnnotations(Persistent.class) ProcessAnnotatedType<T> type) {
+        if (PersistentType.isDeclaredOn(type.getAnnotatedType().getJavaClass())) {
+            type.configureAnnotatedType().add(RestoreState.Literal.INSTANCE);
+        }
+    }
+
+    <T> void checkPersistentBean(@Observes ProcessManagedBean<T> bean) {
+        Class<?> beanClass = bean.getAnnotatedBeanClass().getJavaClass();
+        if (PersistentType.isDeclaredOn(beanClass)) {
+            persistent.add(beanClass, bean.getBean().getScope())
+                    .ifPresent(problem -> bean.addDefinitionError(new DefinitionException(problem)));
         }
     }
 
@@ -51,11 +69,15 @@ public class FluxShutdownExtension implements Extension {
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation validation) {
+        ShutdownConfig config;
         try {
-            ShutdownConfig.read(ConfigProvider.getConfig());
+            config = ShutdownConfig.read(ConfigProvider.getConfig());
         } catch (DeploymentException e) {
             validation.addDeploymentProblem(e);
+            return;
         }
+        persistent.deploymentProblems(config)
+                .forEach(problem -> validation.addDeploymentProblem(new DeploymentException(problem)));
     }
 
     /** The beans with cleanups, as found at deployment. */

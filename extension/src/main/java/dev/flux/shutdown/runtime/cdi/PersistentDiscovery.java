@@ -1,0 +1,83 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Singleton;
+
+import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.state.CheckpointFileNames;
+import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.PersistentType;
+import dev.flux.shutdown.runtime.state.StateConfig;
+
+/**
+ * The deployment rules of {@code @Persistent} beans, in plain terms (a bean class and its scope) so that every
+ * flavour of the extension applies the same ones: one instance per application ({@code @ApplicationScoped} or
+ * {@code @Singleton}), one checkpoint file per bean, and a usable state directory when there is any such bean.
+ */
+public final class PersistentDiscovery {
+
+    private final Map<String, PersistentType> byFile = new LinkedHashMap<>();
+    private final List<String> clashes = new ArrayList<>();
+
+    /**
+     * Records a {@code @Persistent} bean class.
+     *
+     * @param scope the bean's scope annotation
+     * @return the definition problem, when the scope allows more than one instance (or none that lives long)
+     */
+    public Optional<String> add(Class<?> beanClass, Class<? extends Annotation> scope) {
+        PersistentType type = PersistentType.of(beanClass).orElseThrow(
+                () -> new IllegalArgumentException(beanClass + " is not @Persistent"));
+        if (scope != ApplicationScoped.class && scope != Singleton.class) {
+            String scopeName = "@" + scope.getSimpleName()
+                    + (scope == Dependent.class ? " (no scope annotation means @Dependent)" : "");
+            return Optional.of("FLUX-0490 @Persistent bean " + beanClass.getName() + " is " + scopeName
+                    + ", but a checkpoint holds the state of one instance per application: make it"
+                    + " @ApplicationScoped or @Singleton, or remove @Persistent");
+        }
+        String file = CheckpointFileNames.of(type.name());
+        // compared without case: macOS and Windows file systems would put both in one file
+        PersistentType other = byFile.putIfAbsent(file.toLowerCase(Locale.ROOT), type);
+        if (other != null && other.beanClass() != beanClass) {
+            clashes.add("FLUX-0492 @Persistent beans " + other.beanClass().getName() + " and " + beanClass.getName()
+                    + " would share the checkpoint file " + file + " (names '" + other.name() + "' and '"
+                    + type.name() + "'): give one of them another name with @Persistent(\"...\")");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether any {@code @Persistent} bean was found. */
+    public boolean any() {
+        return !byFile.isEmpty();
+    }
+
+    /**
+     * The problems that fail the deployment: beans that would share a checkpoint, and, if any bean is
+     * {@code @Persistent} and the library is enabled, a state directory that cannot hold checkpoints.
+     */
+    public List<String> deploymentProblems(ShutdownConfig config) {
+        List<String> problems = new ArrayList<>(clashes);
+        if (any() && config.enabled()) {
+            FileCheckpointStore store = new FileCheckpointStore(config.state().dir());
+            try {
+                store.prepare();
+            } catch (IOException e) {
+                problems.add("FLUX-0491 " + StateConfig.DIR + "=" + config.state().dir() + " (" + store.dir()
+                        + ") cannot hold the checkpoints of " + byFile.size() + " @Persistent bean(s): "
+                        + e.getMessage() + ". Point " + StateConfig.DIR + " at a directory this process can create"
+                        + " and write (owner-only, 0700)");
+            }
+        }
+        return problems;
+    }
+}

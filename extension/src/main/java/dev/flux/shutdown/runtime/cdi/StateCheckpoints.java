@@ -1,0 +1,89 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.state.CheckpointWriter;
+import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
+import dev.flux.shutdown.runtime.state.PersistentInstances;
+import dev.flux.shutdown.runtime.state.PersistentType;
+import dev.flux.shutdown.runtime.state.PersistingStep;
+import dev.flux.shutdown.runtime.state.StateCodec;
+import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.StateRestorer;
+
+/**
+ * The application's checkpoints: restores and registers {@code @Persistent} instances as they are created, runs
+ * periodic checkpoints from the application's start, and provides the PERSISTING step.
+ */
+@ApplicationScoped
+public class StateCheckpoints {
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
+
+    private final PersistentInstances instances = new PersistentInstances();
+    private final PeriodicCheckpoints periodic = new PeriodicCheckpoints();
+    private boolean enabled;
+    private StateConfig config;
+    private StateRestorer restorer;
+    private CheckpointWriter writer;
+
+    @PostConstruct
+    void assemble() {
+        ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
+        enabled = all.enabled();
+        config = all.state();
+        FileCheckpointStore store = new FileCheckpointStore(config.dir());
+        StateCodec codec = new StateCodec();
+        restorer = new StateRestorer(store, codec);
+        writer = new CheckpointWriter(store, codec, Clock.systemUTC());
+    }
+
+    /** Restores the checkpoint of a new {@code @Persistent} instance and registers it for checkpoints. */
+    void restoreAndRegister(Object target) {
+        if (!enabled) {
+            return;
+        }
+        Optional<PersistentType> type = PersistentType.of(target.getClass());
+        if (type.isEmpty()) {
+            LOG.warning(() -> "FLUX-0412 " + target.getClass().getName() + " has the restore interceptor but no"
+                    + " @Persistent class; its state is not checkpointed");
+            return;
+        }
+        restorer.restore(type.get(), target);
+        instances.register(type.get(), target);
+    }
+
+    void forget(Object target) {
+        instances.forget(target);
+    }
+
+    void startPeriodic(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (enabled) {
+            periodic.start(config.checkpointInterval(),
+                    () -> instances.all().forEach(writer::writePeriodic));
+        }
+    }
+
+    /** The work of PERSISTING: the final checkpoint of every existing instance. */
+    PhaseStep persistingStep() {
+        return new PersistingStep(instances, writer, periodic);
+    }
+
+    @PreDestroy
+    void stopPeriodic() {
+        periodic.stop();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.flux.shutdown.tck.state.deployment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.flux.shutdown.Persistent;
+
+@ApplicationScoped
+@Persistent("truncated")
+public class TruncatedTally extends Tally {
+}
