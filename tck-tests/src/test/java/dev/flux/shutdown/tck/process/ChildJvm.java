@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -39,6 +40,9 @@ final class ChildJvm implements AutoCloseable {
 
     private static final Map<String, Integer> SIGNAL_NUMBERS = Map.of("INT", 2, "TERM", 15);
 
+    /** Whether this machine's {@code env} can reset SIGINT to its default for the child (GNU coreutils 8.31+). */
+    private static final boolean DEFAULT_SIGINT = envResetsSigint();
+
     private final Process process;
     private final OutputLines output;
     private final Path workDir;
@@ -52,6 +56,11 @@ final class ChildJvm implements AutoCloseable {
     /** Starts the application with {@code -Dkey=value} for each of {@code systemProperties}. */
     static ChildJvm start(Map<String, String> systemProperties) throws IOException {
         List<String> command = new ArrayList<>();
+        if (DEFAULT_SIGINT) {
+            // a build started in the background (CI, nohup) ignores SIGINT, and so would every JVM it starts:
+            // give the application the disposition an interactive user's process has
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // a short-lived JVM on a shared machine: quick start, few threads
         command.add("-XX:TieredStopAtLevel=1");
@@ -201,6 +210,19 @@ final class ChildJvm implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    private static boolean envResetsSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().transferTo(OutputStream.nullOutputStream());
+            return probe.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
