@@ -13,7 +13,8 @@ public interface InFlightTracker {
      * Takes a ticket for one piece of work, to be closed when the work is done (use try-with-resources).
      *
      * @param description what the work is, logged if it is still running when DRAINING times out
-     * @return the ticket, or empty once a shutdown has started: do not start the work then
+     * @return the ticket, or empty once a shutdown has started: do not start the work then. With
+     *         {@code flux.shutdown.enabled=false} every call gets a ticket that is not counted.
      */
     Optional<Ticket> tryAcquire(String description);
 

@@ -1,5 +1,6 @@
 package dev.flux.shutdown.runtime.cdi;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,14 @@ public class DefaultInFlightTracker implements InFlightTracker {
 
     @Override
     public Optional<Ticket> tryAcquire(String description) {
-        if (!shutdown.enabled() || shutdown.isShuttingDown()) {
+        Objects.requireNonNull(description, "description");
+        DescribedWork work = new DescribedWork(description);
+        if (!shutdown.enabled()) {
+            return Optional.of(work); // tracking is off, the work is not: an uncounted ticket
+        }
+        if (shutdown.isShuttingDown()) {
             return Optional.empty();
         }
-        DescribedWork work = new DescribedWork(description);
         return shutdown.registry().enter(work) ? Optional.of(work) : Optional.empty();
     }
 

@@ -10,8 +10,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import dev.flux.shutdown.InFlight;
-import dev.flux.shutdown.runtime.drain.DescribedWork;
-import dev.flux.shutdown.runtime.drain.InFlightRegistry;
+import dev.flux.shutdown.runtime.drain.TrackedWork;
 
 /** Counts each call of an {@link InFlight} method as in-flight work until it returns or its stage completes. */
 @InFlight
@@ -24,25 +23,40 @@ public class InFlightInterceptor {
 
     @AroundInvoke
     Object track(InvocationContext invocation) throws Exception {
-        InFlightRegistry registry = shutdown.registry();
-        Method method = invocation.getMethod();
-        DescribedWork work = new DescribedWork(
-                "@InFlight " + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()");
-        if (!shutdown.enabled() || !registry.enter(work)) {
+        if (!shutdown.enabled()) {
             return invocation.proceed();
         }
-        boolean async = false;
+        InvocationWork work = new InvocationWork(invocation.getMethod());
+        if (!shutdown.registry().enter(work)) {
+            return invocation.proceed();
+        }
+        boolean released = true;
         try {
             Object result = invocation.proceed();
             if (result instanceof CompletionStage<?> stage) {
-                async = true;
                 stage.whenComplete((value, failure) -> work.release());
+                released = false;
             }
             return result;
         } finally {
-            if (!async) {
+            if (released) {
                 work.release();
             }
+        }
+    }
+
+    /** A call in flight, described only if DRAINING times out while it runs. */
+    private static final class InvocationWork extends TrackedWork {
+
+        private final Method method;
+
+        InvocationWork(Method method) {
+            this.method = method;
+        }
+
+        @Override
+        public String describe() {
+            return "@InFlight " + method.getDeclaringClass().getName() + "#" + method.getName();
         }
     }
 }
