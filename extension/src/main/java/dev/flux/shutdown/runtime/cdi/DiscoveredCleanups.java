@@ -3,10 +3,8 @@ package dev.flux.shutdown.runtime.cdi;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -47,21 +45,31 @@ public final class DiscoveredCleanups {
             String[] classes = params.get(CLASSES, String[].class, new String[0]);
             String[] scopes = params.get(SCOPES, String[].class, new String[0]);
             BeanContainer container = lookup.select(BeanContainer.class).get();
-            Map<Class<?>, Bean<?>> beans = container.getBeans(Object.class, Any.Literal.INSTANCE).stream()
-                    .collect(Collectors.toMap(Bean::getBeanClass, Function.identity(), (a, b) -> a));
+            Set<Bean<?>> beans = container.getBeans(Object.class, Any.Literal.INSTANCE);
             List<ContextualCleanups.Entry> entries = new ArrayList<>();
             for (int i = 0; i < classes.length; i++) {
                 Class<?> beanClass = load(classes[i]);
-                CleanupDiscovery.Result found = CleanupDiscovery.inspect(beanClass,
-                        load(scopes[i]).asSubclass(Annotation.class), CleanupDiscovery.methodsOf(beanClass));
+                Class<? extends Annotation> scope = load(scopes[i]).asSubclass(Annotation.class);
+                CleanupDiscovery.Result found = CleanupDiscovery.inspect(beanClass, scope,
+                        CleanupDiscovery.methodsOf(beanClass));
                 if (!found.problems().isEmpty()) {
                     // the build refused these already; seeing them now means the classes changed after the build
                     throw new IllegalStateException(String.join("\n", found.problems()));
                 }
-                entries.add(new ContextualCleanups.Entry(Optional.ofNullable(beans.get(beanClass)),
-                        found.cleanups()));
+                entries.add(new ContextualCleanups.Entry(classBean(beans, beanClass, scope), found.cleanups()));
             }
             return new DiscoveredCleanups(entries);
+        }
+
+        /**
+         * The bean of {@code beanClass} itself. Producers declared by the class share its bean class; the class bean
+         * is the one whose types include the class, or else (restricted with {@code @Typed}) the one of its scope.
+         */
+        private static Optional<Bean<?>> classBean(Set<Bean<?>> beans, Class<?> beanClass,
+                Class<? extends Annotation> scope) {
+            List<Bean<?>> declared = beans.stream().filter(b -> b.getBeanClass() == beanClass).toList();
+            return declared.stream().filter(b -> b.getTypes().contains(beanClass)).findFirst()
+                    .or(() -> declared.stream().filter(b -> b.getScope() == scope).findFirst());
         }
 
         private static Class<?> load(String name) {

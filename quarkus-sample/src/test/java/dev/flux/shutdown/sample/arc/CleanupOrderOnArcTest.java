@@ -47,6 +47,9 @@ class CleanupOrderOnArcTest {
     Metrics metrics;
 
     @Inject
+    Repository.Name repositoryName;
+
+    @Inject
     Shutdown shutdown;
 
     @Inject
@@ -59,6 +62,7 @@ class CleanupOrderOnArcTest {
         assertThat(repository.ready()).isTrue();
         assertThat(mailer.ready()).isTrue();
         assertThat(metrics.ready()).isTrue();
+        assertThat(repositoryName.value()).isEqualTo("orders");
 
         assertThat(shutdown.initiate("test")).isTrue();
         ShutdownReport report = await().atMost(Duration.ofSeconds(30)).until(shutdown::report, Optional::isPresent)
