@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 
 import org.eclipse.microprofile.config.Config;
@@ -55,6 +56,11 @@ public final class OwnContainer implements AutoCloseable {
             ConfigProviderResolver.instance().releaseConfig(config);
             throw e;
         }
+    }
+
+    /** The running container's bean manager, to see which beans the deployment has. */
+    public BeanManager beanManager() {
+        return container.getBeanManager();
     }
 
     /** Closes the container, as a runtime stopping would, and forgets the configuration. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -24,14 +26,17 @@ import dev.flux.shutdown.runtime.Durations;
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 
 /**
- * Finds and checks the {@code @Cleanup} methods of one bean, from plain reflection, so that every way of
- * discovering beans (the portable extension, a build-compatible one) applies the same rules and the same messages.
+ * Finds and checks the {@code @Cleanup} methods of one bean, so that every way of discovering beans (the portable
+ * extension with reflection, the build-compatible one with the CDI Lite language model) applies the same rules and
+ * the same messages. The rules judge {@link CleanupCandidate}s; {@link #inspect} is their reflection front.
  */
 public final class CleanupDiscovery {
 
     /** The scopes whose beans may have cleanups: the ones with exactly one instance for the application. */
     public static final Set<Class<? extends Annotation>> SCOPES = Set.of(ApplicationScoped.class, Singleton.class);
 
+    private static final Set<String> SCOPE_NAMES = SCOPES.stream().map(Class::getName)
+            .collect(Collectors.toUnmodifiableSet());
     private static final String POSITIVE_DURATION = "a positive duration such as 500ms, 30s, 2m or PT30S";
 
     private CleanupDiscovery() {
@@ -56,16 +61,30 @@ public final class CleanupDiscovery {
      * superclasses that it does not override (private and static ones included, so that they can be refused).
      */
     public static List<Method> methodsOf(Class<?> beanClass) {
-        List<Method> methods = new ArrayList<>();
-        Set<String> overridable = new HashSet<>();
+        List<List<Method>> declared = new ArrayList<>();
         for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isBridge() || method.isSynthetic()) {
-                    continue;
-                }
-                boolean canOverride = !Modifier.isPrivate(method.getModifiers())
-                        && !Modifier.isStatic(method.getModifiers());
-                if (!canOverride || overridable.add(signature(method))) {
+            declared.add(Arrays.stream(type.getDeclaredMethods())
+                    .filter(m -> !m.isBridge() && !m.isSynthetic()).toList());
+        }
+        return reachable(declared, m -> m.getName() + Arrays.toString(m.getParameterTypes()),
+                m -> !Modifier.isPrivate(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()));
+    }
+
+    /**
+     * The methods that a call on an instance can reach, in any model of methods: every method of the bean class,
+     * then each superclass's methods that no class below it overrides.
+     *
+     * @param declaredByClass the methods each class declares, from the bean class up to (excluding) {@code Object}
+     * @param signature       name and parameter types, equal for a method and its override
+     * @param overridable     whether a method can be overridden (neither private nor static)
+     */
+    public static <M> List<M> reachable(List<? extends Collection<M>> declaredByClass, Function<M, String> signature,
+            Predicate<M> overridable) {
+        List<M> methods = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Collection<M> declared : declaredByClass) {
+            for (M method : declared) {
+                if (!overridable.test(method) || seen.add(signature.apply(method))) {
                     methods.add(method);
                 }
             }
@@ -87,68 +106,101 @@ public final class CleanupDiscovery {
      */
     public static Result inspect(Class<?> beanClass, Class<? extends Annotation> scope, Collection<Method> methods) {
         List<Method> annotated = methods.stream().filter(m -> m.isAnnotationPresent(Cleanup.class)).toList();
+        List<CleanupCandidate> candidates = annotated.stream().map(CleanupDiscovery::candidate).toList();
+        List<String> problems = problems(beanClass.getName(), scope.getName(), candidates);
+        if (!problems.isEmpty()) {
+            return new Result(List.of(), problems);
+        }
+        OptionalInt beanPriority = priorityOf(beanClass.getAnnotation(Priority.class));
         List<DeclaredCleanup> cleanups = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        if (annotated.isEmpty()) {
-            return new Result(cleanups, problems);
+        for (int i = 0; i < annotated.size(); i++) {
+            CleanupCandidate candidate = candidates.get(i);
+            cleanups.add(new DeclaredCleanup(beanClass, annotated.get(i), priority(candidate, beanPriority),
+                    timeout(candidate), takesEvent(candidate)));
         }
-        if (!SCOPES.contains(scope)) {
-            problems.add("FLUX-0390 " + beanClass.getName() + " declares @Cleanup method(s) " + annotated.stream()
-                    .map(Method::getName).sorted().collect(Collectors.joining(", ")) + " but is @"
-                    + scope.getSimpleName() + ": only @ApplicationScoped and @Singleton beans can have cleanups,"
-                    + " because a cleanup runs once, on the application's one instance of its bean. Make "
-                    + beanClass.getSimpleName() + " @ApplicationScoped or @Singleton, or move the cleanup to a"
-                    + " bean that is.");
-        }
-        for (Method method : annotated) {
-            describe(beanClass, method, problems).ifPresent(cleanups::add);
-        }
-        return new Result(problems.isEmpty() ? cleanups : List.of(), problems);
+        return new Result(cleanups, List.of());
     }
 
-    private static Optional<DeclaredCleanup> describe(Class<?> beanClass, Method method, List<String> problems) {
-        String name = "@Cleanup method " + beanClass.getName() + "#" + method.getName();
-        int before = problems.size();
-        if (Modifier.isStatic(method.getModifiers())) {
+    /**
+     * The rules: what is wrong with the {@code @Cleanup} methods of one bean, one message per problem.
+     *
+     * @param beanClass  the bean class's binary name
+     * @param scope      the binary name of the bean's scope annotation
+     * @param candidates the bean's reachable methods annotated {@code @Cleanup}
+     */
+    public static List<String> problems(String beanClass, String scope, List<CleanupCandidate> candidates) {
+        List<String> problems = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return problems;
+        }
+        if (!SCOPE_NAMES.contains(scope)) {
+            problems.add("FLUX-0390 " + beanClass + " declares @Cleanup method(s) " + candidates.stream()
+                    .map(CleanupCandidate::name).sorted().collect(Collectors.joining(", ")) + " but is @"
+                    + simpleName(scope) + ": only @ApplicationScoped and @Singleton beans can have cleanups,"
+                    + " because a cleanup runs once, on the application's one instance of its bean. Make "
+                    + simpleName(beanClass) + " @ApplicationScoped or @Singleton, or move the cleanup to a"
+                    + " bean that is.");
+        }
+        for (CleanupCandidate candidate : candidates) {
+            problems.addAll(problemsOf(beanClass, candidate));
+        }
+        return problems;
+    }
+
+    private static List<String> problemsOf(String beanClass, CleanupCandidate method) {
+        List<String> problems = new ArrayList<>();
+        String name = "@Cleanup method " + beanClass + "#" + method.name();
+        if (method.isStatic()) {
             problems.add("FLUX-0391 " + name + " is static: a cleanup releases what its bean's instance holds."
                     + " Make it an instance method.");
         }
-        if (Modifier.isPrivate(method.getModifiers())) {
+        if (method.isPrivate()) {
             problems.add("FLUX-0392 " + name + " is private: flux-shutdown does not call private methods. Make it"
                     + " package-private, protected or public.");
         }
-        Class<?>[] parameters = method.getParameterTypes();
-        boolean takesEvent = parameters.length == 1 && parameters[0] == ShutdownPhaseEvent.class;
-        if (parameters.length > 0 && !takesEvent) {
-            problems.add("FLUX-0393 " + name + "(" + Arrays.stream(parameters).map(Class::getSimpleName)
-                    .collect(Collectors.joining(", ")) + ") has parameters that flux-shutdown cannot supply."
-                    + " Declare no parameter, or one ShutdownPhaseEvent.");
+        if (!method.parameterTypes().isEmpty() && !takesEvent(method)) {
+            problems.add("FLUX-0393 " + name + "(" + method.parameterTypes().stream()
+                    .map(CleanupDiscovery::simpleName).collect(Collectors.joining(", ")) + ") has parameters that"
+                    + " flux-shutdown cannot supply. Declare no parameter, or one ShutdownPhaseEvent.");
         }
-        String timeoutText = method.getAnnotation(Cleanup.class).timeout();
-        Optional<Duration> timeout = Optional.empty();
-        if (!timeoutText.isBlank()) {
-            timeout = Durations.parse(timeoutText).filter(d -> !d.isZero());
-            if (timeout.isEmpty()) {
-                problems.add("FLUX-0394 " + name + " has @Cleanup(timeout = \"" + timeoutText + "\"), which is"
-                        + " invalid: expected " + POSITIVE_DURATION + ", or no timeout to use "
-                        + CleanupConfig.TIMEOUT + ".");
-            }
+        if (!method.timeout().isBlank() && timeout(method).isEmpty()) {
+            problems.add("FLUX-0394 " + name + " has @Cleanup(timeout = \"" + method.timeout() + "\"), which is"
+                    + " invalid: expected " + POSITIVE_DURATION + ", or no timeout to use " + CleanupConfig.TIMEOUT
+                    + ".");
         }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new DeclaredCleanup(beanClass, method, priority(beanClass, method), timeout, takesEvent));
+        return problems;
     }
 
-    private static OptionalInt priority(Class<?> beanClass, Method method) {
-        Priority priority = method.getAnnotation(Priority.class);
-        if (priority == null) {
-            priority = beanClass.getAnnotation(Priority.class);
-        }
+    /** The facts of a method that the rules judge, read by reflection. */
+    static CleanupCandidate candidate(Method method) {
+        Cleanup cleanup = method.getAnnotation(Cleanup.class);
+        return new CleanupCandidate(method.getName(), Modifier.isStatic(method.getModifiers()),
+                Modifier.isPrivate(method.getModifiers()),
+                Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).toList(),
+                cleanup == null ? "" : cleanup.timeout(), priorityOf(method.getAnnotation(Priority.class)));
+    }
+
+    private static boolean takesEvent(CleanupCandidate method) {
+        return method.parameterTypes().equals(List.of(ShutdownPhaseEvent.class.getName()));
+    }
+
+    private static Optional<Duration> timeout(CleanupCandidate method) {
+        return method.timeout().isBlank() ? Optional.empty()
+                : Durations.parse(method.timeout()).filter(d -> !d.isZero());
+    }
+
+    /** The method's own priority, or else its bean class's. */
+    private static OptionalInt priority(CleanupCandidate method, OptionalInt beanPriority) {
+        return method.priority().isPresent() ? method.priority() : beanPriority;
+    }
+
+    private static OptionalInt priorityOf(Priority priority) {
         return priority == null ? OptionalInt.empty() : OptionalInt.of(priority.value());
     }
 
-    private static String signature(Method method) {
-        return method.getName() + Arrays.toString(method.getParameterTypes());
+    /** {@code com.acme.Outer$Inner} to {@code Inner}, as {@link Class#getSimpleName()} would say. */
+    private static String simpleName(String binaryName) {
+        String name = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeanContainer;
 
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
@@ -26,23 +26,31 @@ final class ContextualCleanups {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
 
-    /** A bean and its valid cleanups. */
-    record Entry(Bean<?> bean, List<DeclaredCleanup> cleanups) {
+    /**
+     * A bean and its valid cleanups.
+     *
+     * @param bean the bean, or empty when the runtime removed it because nothing uses it (it is never created)
+     */
+    record Entry(Optional<Bean<?>> bean, List<DeclaredCleanup> cleanups) {
 
         Entry {
             Objects.requireNonNull(bean, "bean");
             cleanups = List.copyOf(cleanups);
         }
+
+        Entry(Bean<?> bean, List<DeclaredCleanup> cleanups) {
+            this(Optional.of(bean), cleanups);
+        }
     }
 
-    private final BeanManager beanManager;
+    private final BeanContainer beans;
     private final List<Entry> entries;
     private final CreationOrder creationOrder;
     private final Duration defaultTimeout;
 
-    ContextualCleanups(BeanManager beanManager, List<Entry> entries, CreationOrder creationOrder,
+    ContextualCleanups(BeanContainer beans, List<Entry> entries, CreationOrder creationOrder,
             Duration defaultTimeout) {
-        this.beanManager = beanManager;
+        this.beans = beans;
         this.entries = List.copyOf(entries);
         this.creationOrder = creationOrder;
         this.defaultTimeout = defaultTimeout;
@@ -52,7 +60,7 @@ final class ContextualCleanups {
     CleanupPlan plan(ShutdownPhaseEvent event) {
         CleanupPlan.Builder plan = CleanupPlan.builder();
         for (Entry entry : entries) {
-            Optional<Object> instance = existingInstance(entry.bean());
+            Optional<Object> instance = entry.bean().flatMap(this::existingInstance);
             long rank = instance.map(i -> creationOrder.rankOf(i).orElse(-1)).orElse(-1L);
             for (DeclaredCleanup cleanup : entry.cleanups()) {
                 if (instance.isEmpty()) {
@@ -70,7 +78,7 @@ final class ContextualCleanups {
     /** The instance the bean's context holds, without creating one. */
     private Optional<Object> existingInstance(Bean<?> bean) {
         try {
-            return Optional.ofNullable(beanManager.getContext(bean.getScope()).get(bean));
+            return Optional.ofNullable(beans.getContext(bean.getScope()).get(bean));
         } catch (ContextNotActiveException e) {
             LOG.fine(() -> "The @" + bean.getScope().getSimpleName() + " context is not active: no instance of "
                     + bean.getBeanClass().getName() + " to clean up");

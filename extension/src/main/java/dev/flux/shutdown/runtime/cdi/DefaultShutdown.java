@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -28,6 +29,7 @@ import dev.flux.shutdown.runtime.cleanup.CleanupRunner;
 import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
+import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
 
 /**
  * The application's one {@link ShutdownCoordinator}, assembled from the configuration and the deployment's beans,
@@ -46,10 +48,14 @@ public class DefaultShutdown implements Shutdown {
     BeanManager beanManager;
 
     @Inject
-    FluxShutdownExtension extension;
+    DiscoveredCleanups discovered;
 
     @Inject
     CreationOrder creationOrder;
+
+    /** A client proxy: each request reaches its own instance. */
+    @Inject
+    RequestScopeRelease requestEnd;
 
     /** The event of the phase running now, handed to cleanups that take it. */
     private final AtomicReference<ShutdownPhaseEvent> currentPhase = new AtomicReference<>();
@@ -65,7 +71,7 @@ public class DefaultShutdown implements Shutdown {
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
-        ContextualCleanups cleanups = new ContextualCleanups(beanManager, extension.cleanups(), creationOrder,
+        ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay()),
@@ -73,11 +79,16 @@ public class DefaultShutdown implements Shutdown {
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner()),
                 checkpoints.persistingStep());
         coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit);
-        gate = new DrainGate(config.enabled(), registry, config.drain());
+        gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 
-    /** The request filter's view of draining; the filter is created by the JAX-RS runtime and looks it up. */
+    /**
+     * The request filter's view of draining; the filter is created by the JAX-RS runtime and looks it up. Named,
+     * because a name keeps a bean that nothing injects: runtimes that remove unused beans at build time (Quarkus
+     * ArC) cannot see a programmatic lookup.
+     */
     @Produces
+    @Named(DrainGate.BEAN_NAME)
     DrainGate drainGate() {
         return gate;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -12,6 +13,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,9 +25,11 @@ import dev.flux.shutdown.runtime.state.PersistentType;
 
 /**
  * The portable extension for CDI Full runtimes (Weld, OpenWebBeans): finds the {@code @Cleanup} methods of the
- * deployment's beans (failing the deployment on an invalid one) and has the creation of their beans recorded, binds
- * the restore interceptor to every {@code @Persistent} bean, and fails the deployment when the configuration or a
- * declaration is invalid, so that mistakes are found at startup, not at shutdown.
+ * deployment's beans (failing the deployment on an invalid one), has the creation of their beans recorded and
+ * provides what it found as the {@link DiscoveredCleanups} bean; binds the restore interceptor to every
+ * {@code @Persistent} bean; and fails the deployment when the configuration or a declaration is invalid, so that
+ * mistakes are found at startup, not at shutdown. On CDI Lite, {@link FluxShutdownBuildCompatibleExtension} does the
+ * same with the same rules.
  */
 public class FluxShutdownExtension implements Extension {
 
@@ -68,6 +73,14 @@ public class FluxShutdownExtension implements Extension {
         }
     }
 
+    /** Provides what was found to the runtime, as the build-compatible extension does on CDI Lite. */
+    void provideCleanups(@Observes AfterBeanDiscovery discovery) {
+        discovery.addBean()
+                .types(DiscoveredCleanups.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> new DiscoveredCleanups(cleanups()));
+    }
+
     void validateConfiguration(@Observes AfterDeploymentValidation validation) {
         ShutdownConfig config;
         try {
@@ -80,8 +93,7 @@ public class FluxShutdownExtension implements Extension {
                 .forEach(problem -> validation.addDeploymentProblem(new DeploymentException(problem)));
     }
 
-    /** The beans with cleanups, as found at deployment. */
-    List<ContextualCleanups.Entry> cleanups() {
+    private List<ContextualCleanups.Entry> cleanups() {
         synchronized (cleanups) {
             return List.copyOf(cleanups);
         }

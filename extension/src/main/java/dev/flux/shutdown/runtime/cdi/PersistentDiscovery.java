@@ -38,12 +38,9 @@ public final class PersistentDiscovery {
     public Optional<String> add(Class<?> beanClass, Class<? extends Annotation> scope) {
         PersistentType type = PersistentType.of(beanClass).orElseThrow(
                 () -> new IllegalArgumentException(beanClass + " is not @Persistent"));
-        if (scope != ApplicationScoped.class && scope != Singleton.class) {
-            String scopeName = "@" + scope.getSimpleName()
-                    + (scope == Dependent.class ? " (no scope annotation means @Dependent)" : "");
-            return Optional.of("FLUX-0490 @Persistent bean " + beanClass.getName() + " is " + scopeName
-                    + ", but a checkpoint holds the state of one instance per application: make it"
-                    + " @ApplicationScoped or @Singleton, or remove @Persistent");
+        Optional<String> scopeProblem = scopeProblem(beanClass.getName(), scope.getName());
+        if (scopeProblem.isPresent()) {
+            return scopeProblem;
         }
         String file = CheckpointFileNames.of(type.name());
         // compared without case: macOS and Windows file systems would put both in one file
@@ -54,6 +51,22 @@ public final class PersistentDiscovery {
                     + type.name() + "'): give one of them another name with @Persistent(\"...\")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The definition problem of a {@code @Persistent} bean in the given scope (by class names, so that a build-time
+     * extension can ask too), or empty when the scope keeps one instance per application.
+     */
+    public static Optional<String> scopeProblem(String beanClass, String scope) {
+        if (scope.equals(ApplicationScoped.class.getName()) || scope.equals(Singleton.class.getName())) {
+            return Optional.empty();
+        }
+        String simpleName = scope.substring(scope.lastIndexOf('.') + 1);
+        String scopeName = "@" + simpleName
+                + (scope.equals(Dependent.class.getName()) ? " (no scope annotation means @Dependent)" : "");
+        return Optional.of("FLUX-0490 @Persistent bean " + beanClass + " is " + scopeName
+                + ", but a checkpoint holds the state of one instance per application: make it"
+                + " @ApplicationScoped or @Singleton, or remove @Persistent");
     }
 
     /** Whether any {@code @Persistent} bean was found. */

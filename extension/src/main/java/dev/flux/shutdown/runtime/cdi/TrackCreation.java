@@ -3,6 +3,7 @@ package dev.flux.shutdown.runtime.cdi;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
@@ -12,8 +13,10 @@ import jakarta.interceptor.InterceptorBinding;
 /**
  * Binds {@link CreationOrderInterceptor} to a bean class. The extension adds it to every bean class that declares
  * a {@code @Cleanup} method, so that cleanups without a priority can run in reverse order of creation; users never
- * write it.
+ * write it. It is inherited, so that a bean whose cleanup is declared by a superclass is bound where the
+ * build-compatible extension can only mark the class that declares it.
  */
+@Inherited
 @InterceptorBinding
 @Retention(RUNTIME)
 @Target(TYPE)

@@ -59,6 +59,7 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         request.setProperty(WORK, work);
+        g.releaseAtRequestEnd(work);
     }
 
     @Override

@@ -11,8 +11,17 @@ final class RequestWork extends TrackedWork {
         this.request = request;
     }
 
+    /**
+     * {@code GET /orders/7}: the path as the client sent it. (Not {@code UriInfo.getPath(false)}, which Quarkus REST
+     * refuses.) The request is read from the shutdown thread while it runs elsewhere; a runtime that will not answer
+     * there still gets its method named.
+     */
     @Override
     public String describe() {
-        return request.getMethod() + " /" + request.getUriInfo().getPath(false);
+        try {
+            return request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath();
+        } catch (RuntimeException e) {
+            return "a JAX-RS request (" + e + ")";
+        }
     }
 }

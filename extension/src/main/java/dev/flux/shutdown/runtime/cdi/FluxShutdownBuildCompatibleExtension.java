@@ -1,0 +1,97 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.inject.Singleton;
+
+import dev.flux.shutdown.Cleanup;
+import dev.flux.shutdown.Persistent;
+
+/**
+ * The build-compatible extension for CDI Lite runtimes (Quarkus ArC), which do not run portable extensions: it does at
+ * build time what {@link FluxShutdownExtension} does at deployment, with the same rules ({@link CleanupDiscovery}).
+ * It binds the creation-order interceptor to every class with a cleanup, fails the build on an invalid
+ * {@code @Cleanup}, provides the beans with cleanups to the runtime as the {@link DiscoveredCleanups} bean, and
+ * binds the restore interceptor to every {@code @Persistent} bean (failing the build on an unsupported scope).
+ * Where the portable extension runs (CDI Full), this one is skipped. The configuration is validated when the
+ * application starts, as on every runtime (see {@code ShutdownTriggers}).
+ *
+ * <p>Each concern that marks beans adds its binding in its own {@link Enhancement} method, as the portable
+ * extension does in its {@code ProcessAnnotatedType} observers.
+ */
+@SkipIfPortableExtensionPresent(FluxShutdownExtension.class)
+public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExtension {
+
+    private final List<String> classesWithCleanups = new ArrayList<>();
+    private final List<String> scopesOfThem = new ArrayList<>();
+
+    /**
+     * Binds the creation-order interceptor to every class that declares a cleanup, before its bean is defined;
+     * subclasses inherit the binding. Only the classes that declare {@code @Cleanup} are visited: a class whose
+     * supertypes are missing from the classpath (e.g. an integration with an absent optional library) cannot be
+     * inspected, and cannot be a bean either.
+     */
+    @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = Cleanup.class)
+    public void trackCreation(ClassConfig type) {
+        type.addAnnotation(TrackCreation.class);
+    }
+
+    /** Binds the restore interceptor to every {@code @Persistent} class, as the portable extension does. */
+    @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = Persistent.class)
+    public void bindRestore(ClassConfig type) {
+        if (type.info().hasAnnotation(Persistent.class)) {
+            type.addAnnotation(RestoreState.class);
+        }
+    }
+
+    /** Fails the build for a {@code @Persistent} bean whose scope does not keep one instance per application. */
+    @Registration(types = Object.class)
+    public void checkPersistentBean(BeanInfo bean, Messages messages) {
+        if (bean.isClassBean() && bean.declaringClass().hasAnnotation(Persistent.class)) {
+            PersistentDiscovery.scopeProblem(bean.declaringClass().name(), bean.scope().annotation().name())
+                    .ifPresent(problem -> messages.error(problem, bean));
+        }
+    }
+
+    /** Checks the cleanups of every class bean and records the valid ones; an invalid one fails the build. */
+    @Registration(types = Object.class)
+    public void findCleanups(BeanInfo bean, Messages messages) {
+        if (!bean.isClassBean()) {
+            return;
+        }
+        ClassInfo beanClass = bean.declaringClass();
+        List<CleanupCandidate> candidates = LanguageModelCleanups.candidatesOf(beanClass);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String scope = bean.scope().annotation().name();
+        List<String> problems = CleanupDiscovery.problems(beanClass.name(), scope, candidates);
+        if (problems.isEmpty()) {
+            classesWithCleanups.add(beanClass.name());
+            scopesOfThem.add(scope);
+        }
+        problems.forEach(problem -> messages.error(problem, bean));
+    }
+
+    /** Provides what was found to the runtime, which reads each class's cleanups again by reflection. */
+    @Synthesis
+    public void provideCleanups(SyntheticComponents components) {
+        components.addBean(DiscoveredCleanups.class)
+                .type(DiscoveredCleanups.class)
+                .scope(Singleton.class)
+                .withParam(DiscoveredCleanups.FromBuild.CLASSES, classesWithCleanups.toArray(String[]::new))
+                .withParam(DiscoveredCleanups.FromBuild.SCOPES, scopesOfThem.toArray(String[]::new))
+                .createWith(DiscoveredCleanups.FromBuild.class);
+    }
+}
