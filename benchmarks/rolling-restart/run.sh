@@ -41,6 +41,7 @@ WRK_TIMEOUT=${WRK_TIMEOUT:-10s}            # a response slower than this counts 
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 READINESS_DELAY=${READINESS_DELAY:-1s}     # > HAProxy's fall x inter (1 x 200ms) plus a check's round trip
 HAPROXY_RETRIES=${HAPROXY_RETRIES:-0}      # the same in both runs; 0: the load balancer retries nothing
+HAPROXY_REDISPATCH=${HAPROXY_REDISPATCH:-0}  # 1: a retry may go to the other server (option redispatch)
 # HAProxy's server side: http-server-close (a new backend connection per request, as many proxies do) or
 # http-keep-alive (HAProxy's default: backend connections reused). Client side: keep-alive either way.
 HAPROXY_HTTP_MODE=${HAPROXY_HTTP_MODE:-http-server-close}
@@ -48,9 +49,9 @@ ROUNDS=${ROUNDS:-5}                        # each round restarts both instances
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}        # load before the first restart
 PAUSE_SECONDS=${PAUSE_SECONDS:-1}          # load between one instance back in rotation and the next restart
 TAIL_SECONDS=${TAIL_SECONDS:-2}            # load after the last restart
-OVERHEAD_PAIRS=${OVERHEAD_PAIRS:-3}
-OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-5s}
-OVERHEAD_DURATION=${OVERHEAD_DURATION:-10s}
+OVERHEAD_PAIRS=${OVERHEAD_PAIRS:-5}
+OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-10s}
+OVERHEAD_DURATION=${OVERHEAD_DURATION:-5s}
 OVERHEAD_SLOW_EVERY=${OVERHEAD_SLOW_EVERY:-0}  # fast requests only: the per-request cost is most visible
 # Bounds of every wait, in seconds.
 READY_BOUND=${READY_BOUND:-120}
@@ -59,6 +60,7 @@ LB_BOUND=${LB_BOUND:-30}
 
 RUNS=${RUNS:-}                             # which rolling runs, in order; default: both, --short: extension
 KEEP_WORK=${KEEP_WORK:-0}                  # 1: keep the logs and HAProxy config (always kept on failure)
+HAPROXY_LOG_ALL=${HAPROXY_LOG_ALL:-0}      # 1: HAProxy logs every request, not only the abnormal ones
 
 MODE=rolling
 case "${1:-}" in
@@ -176,7 +178,7 @@ lb_up() { [[ $(haproxy_state "$1") == UP ]]; }
 
 # The load balancer: identical for both runs. Health checks on the readiness endpoint every 200ms; one failed
 # check takes a server out, two good ones put it back. Keep-alive to the clients, HAPROXY_HTTP_MODE to the
-# servers, no redispatch, HAPROXY_RETRIES connection retries. Only abnormal requests are logged (option dontlog-normal).
+# servers, HAPROXY_RETRIES connection retries, redispatch only if HAPROXY_REDISPATCH=1. Only abnormal requests are logged (option dontlog-normal).
 write_haproxy_config() {
     cat >"$WORK/haproxy.cfg" <<EOF
 global
@@ -187,9 +189,10 @@ defaults
     mode http
     log global
     option httplog
-    option dontlog-normal
+    $( ((HAPROXY_LOG_ALL)) || echo "option dontlog-normal")
     option $HAPROXY_HTTP_MODE
     retries $HAPROXY_RETRIES
+    $( ((HAPROXY_REDISPATCH)) && echo "option redispatch" || echo "no option redispatch")
     timeout connect 1s
     timeout client 30s
     timeout server 30s
@@ -313,46 +316,60 @@ print_table() {
     echo
     echo "Rolling restarts behind HAProxy, backend: $BACKEND_LABEL"
     echo "load: ${WRK_CMD[*]} (stopped after the last restart + ${TAIL_SECONDS}s)"
-    echo "HAProxy: checks GET $HEALTH_PATH inter 200ms fall 1 rise 2, option $HAPROXY_HTTP_MODE, retries $HAPROXY_RETRIES, no redispatch; one request in $SLOW_EVERY is $SLOW_PATH"
+    echo "HAProxy: checks GET $HEALTH_PATH inter 200ms fall 1 rise 2, option $HAPROXY_HTTP_MODE, retries $HAPROXY_RETRIES, $( ((HAPROXY_REDISPATCH)) && echo "option redispatch" || echo "no redispatch"); one request in $SLOW_EVERY is $SLOW_PATH"
     printf '%-22s %8s %9s %8s %7s %5s %6s %8s %9s %9s  %-16s %s\n' run restarts requests non-2xx connect read \
         write timeout "req/s" "p99 ms" "non-2xx status" "exit codes"
     cat "$WORK/table"
 }
 
+# The overhead: two instances side by side on their own ports, extension off and on, both warmed up; then short
+# runs of the same load against one of them at a time, alternating (off,on then on,off, ...), so that the drift of
+# a shared machine weighs on both alike. Reports each run, then the medians and the ratio of the median throughput.
 overhead() {
-    local port pair order mode i n_on=0 n_off=0 sum_on=0 sum_off=0
-    free_port port
-    echo -n >"$WORK/overhead"
+    local pair order mode port out rps p99 errors
+    local -A ports=() rps_runs=() p99_runs=()
+    free_port "ports[off]"
+    free_port "ports[on]"
+    start_instance overhead-off "${ports[off]}" -Dflux.shutdown.enabled=false
+    start_instance overhead-on "${ports[on]}" -Dflux.shutdown.enabled=true
+    wait_until "$READY_BOUND" "readiness of the off instance" ready "${ports[off]}"
+    wait_until "$READY_BOUND" "readiness of the on instance" ready "${ports[on]}"
+    for mode in off on; do
+        run_load "overhead-$mode-warmup" "http://127.0.0.1:${ports[$mode]}" "$OVERHEAD_WARMUP" "$OVERHEAD_SLOW_EVERY"
+        finish_load 0
+    done
     for pair in $(seq 1 "$OVERHEAD_PAIRS"); do
-        # off,on then on,off: a drift of the shared machine weighs on both sides alike
         if ((pair % 2)); then order="off on"; else order="on off"; fi
         for mode in $order; do
-            local enabled=true
-            [[ $mode == off ]] && enabled=false
-            start_instance "overhead-$mode" "$port" "-Dflux.shutdown.enabled=$enabled"
-            wait_until "$READY_BOUND" "readiness of the $mode instance" ready "$port"
-            run_load "overhead-$mode-warmup" "http://127.0.0.1:$port" "$OVERHEAD_WARMUP" "$OVERHEAD_SLOW_EVERY"
-            finish_load 0
+            port=${ports[$mode]}
             run_load "overhead-$mode-$pair" "http://127.0.0.1:$port" "$OVERHEAD_DURATION" "$OVERHEAD_SLOW_EVERY"
             finish_load 0
-            stop_instance "overhead-$mode"
-            local out="$WORK/overhead-$mode-$pair.wrk" rps p99
+            out="$WORK/overhead-$mode-$pair.wrk"
             grep -q FLUX-LOAD "$out" || { cat "$out"; fail "wrk printed no result"; }
             rps=$(bc -l <<<"$(field "$out" requests) * 1000000 / $(field "$out" duration_us)")
             p99=$(bc -l <<<"$(field "$out" p99_us) / 1000")
-            printf 'pair %d  %-3s  %9.1f req/s  p99 %7.2f ms  non-2xx %s  socket errors %s\n' "$pair" "$mode" "$rps" \
-                "$p99" "$(field "$out" non2xx)" \
-                "$(($(field "$out" connect) + $(field "$out" read) + $(field "$out" write) + $(field "$out" timeout)))" \
-                | tee -a "$WORK/overhead"
-            if [[ $mode == on ]]; then sum_on=$(bc -l <<<"$sum_on + $rps"); n_on=$((n_on + 1));
-            else sum_off=$(bc -l <<<"$sum_off + $rps"); n_off=$((n_off + 1)); fi
+            errors=$(($(field "$out" non2xx) + $(field "$out" connect) + $(field "$out" read) + $(field "$out" write) + $(field "$out" timeout)))
+            printf 'pair %d  %-3s  %9.1f req/s  p99 %8.2f ms  failed requests %s\n' "$pair" "$mode" "$rps" "$p99" "$errors"
+            rps_runs[$mode]+="$rps "
+            p99_runs[$mode]+="$p99 "
         done
     done
+    stop_instance overhead-off
+    stop_instance overhead-on
+    local med_off med_on
+    med_off=$(median ${rps_runs[off]})
+    med_on=$(median ${rps_runs[on]})
     echo
-    echo "Overhead, one instance, no load balancer, backend: $BACKEND_LABEL"
-    echo "load: ${WRK_CMD[*]} (each run after a ${OVERHEAD_WARMUP} warm-up on the same JVM)"
-    printf 'mean throughput: off %.1f req/s, on %.1f req/s, ratio on/off %.4f\n' "$(bc -l <<<"$sum_off / $n_off")" \
-        "$(bc -l <<<"$sum_on / $n_on")" "$(bc -l <<<"($sum_on / $n_on) / ($sum_off / $n_off)")"
+    echo "Overhead, one instance at a time, no load balancer, backend: $BACKEND_LABEL"
+    echo "load: ${WRK_CMD[*]} (against each instance in turn, $OVERHEAD_PAIRS pairs, after a $OVERHEAD_WARMUP warm-up each)"
+    printf 'median throughput: off %.1f req/s, on %.1f req/s; ratio on/off %.3f\n' "$med_off" "$med_on" \
+        "$(bc -l <<<"$med_on / $med_off")"
+    printf 'median p99: off %.2f ms, on %.2f ms\n' "$(median ${p99_runs[off]})" "$(median ${p99_runs[on]})"
+}
+
+# median NUMBERS...: the median (the mean of the middle two for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 install_tools
