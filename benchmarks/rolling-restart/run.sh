@@ -40,6 +40,8 @@ SLOW_EVERY=${SLOW_EVERY:-10}               # one request in SLOW_EVERY goes to S
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}            # a response slower than this counts as a wrk timeout error
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 READINESS_DELAY=${READINESS_DELAY:-1s}     # > HAProxy's fall x inter (1 x 200ms) plus a check's round trip
+EXTENSION_FLAGS=${EXTENSION_FLAGS:-}       # more -D flags for the extension-on run
+HAPROXY_CHECK=${HAPROXY_CHECK:-inter 200ms fall 1 rise 2}  # the health check's timing, for both runs
 HAPROXY_RETRIES=${HAPROXY_RETRIES:-0}      # the same in both runs; 0: the load balancer retries nothing
 HAPROXY_REDISPATCH=${HAPROXY_REDISPATCH:-0}  # 1: a retry may go to the other server (option redispatch)
 # HAProxy's server side: http-server-close (a new backend connection per request, as many proxies do) or
@@ -50,7 +52,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-3}        # load before the first restart
 PAUSE_SECONDS=${PAUSE_SECONDS:-1}          # load between one instance back in rotation and the next restart
 TAIL_SECONDS=${TAIL_SECONDS:-2}            # load after the last restart
 OVERHEAD_PAIRS=${OVERHEAD_PAIRS:-5}
-OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-10s}
+OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-20s}
 OVERHEAD_DURATION=${OVERHEAD_DURATION:-5s}
 OVERHEAD_SLOW_EVERY=${OVERHEAD_SLOW_EVERY:-0}  # fast requests only: the per-request cost is most visible
 # Bounds of every wait, in seconds.
@@ -176,9 +178,10 @@ haproxy_state() {
 }
 lb_up() { [[ $(haproxy_state "$1") == UP ]]; }
 
-# The load balancer: identical for both runs. Health checks on the readiness endpoint every 200ms; one failed
-# check takes a server out, two good ones put it back. Keep-alive to the clients, HAPROXY_HTTP_MODE to the
-# servers, HAPROXY_RETRIES connection retries, redispatch only if HAPROXY_REDISPATCH=1. Only abnormal requests are logged (option dontlog-normal).
+# The load balancer: identical for both runs. Health checks on the readiness endpoint (by default every 200ms;
+# one failed check takes a server out, two good ones put it back). Keep-alive to the clients, HAPROXY_HTTP_MODE
+# to the servers, HAPROXY_RETRIES connection retries, redispatch only if HAPROXY_REDISPATCH=1. Only abnormal
+# requests are logged (option dontlog-normal), unless HAPROXY_LOG_ALL=1.
 write_haproxy_config() {
     cat >"$WORK/haproxy.cfg" <<EOF
 global
@@ -208,7 +211,7 @@ backend app
     option httpchk
     http-check send meth GET uri $HEALTH_PATH
     http-check expect status 200
-    default-server inter 200ms fall 1 rise 2
+    default-server $HAPROXY_CHECK
     server a 127.0.0.1:$PORT_A check
     server b 127.0.0.1:$PORT_B check
 
@@ -257,7 +260,9 @@ rolling() {
     PID[haproxy]=$!
     wait_until "$LB_BOUND" "HAProxy sees a UP" lb_up a
     wait_until "$LB_BOUND" "HAProxy sees b UP" lb_up b
-    run_load "$name" "http://127.0.0.1:$FRONT_PORT" "$((WARMUP_SECONDS + ROUNDS * 2 * (EXIT_BOUND + READY_BOUND + LB_BOUND) + TAIL_SECONDS + 60))s" "$SLOW_EVERY"
+    # wrk's own duration only bounds it: it is stopped two seconds after the last restart
+    local bound=$((WARMUP_SECONDS + ROUNDS * 2 * (EXIT_BOUND + READY_BOUND + LB_BOUND + PAUSE_SECONDS) + TAIL_SECONDS + 60))
+    run_load "$name" "http://127.0.0.1:$FRONT_PORT" "${bound}s" "$SLOW_EVERY"
     log "load: ${WRK_CMD[*]}"
     sleep "$WARMUP_SECONDS"
     for round in $(seq 1 "$ROUNDS"); do
@@ -304,9 +309,11 @@ rolling() {
     printf '%-22s %8s %9s %8s %7s %5s %6s %8s %9.1f %9.1f  %-16s %s\n' "$name" "$restarts" "$requests" "$non2xx" \
         "$connect" "$read" "$write" "$timeout" "$(bc -l <<<"$requests * 1000000 / $duration")" \
         "$(bc -l <<<"$p99 / 1000")" "$statuses" "$exits" >>"$WORK/table"
-    log "HAProxy logged $(grep -c . "$WORK/$name.haproxy.log" || true) abnormal lines; by status and termination state:"
-    # httplog fields: client, [date], frontend, backend/server, timers, status, bytes, -, -, termination state
-    awk '$6 ~ /^[0-9]+$/ { print "   ", $4, $6, $10 }' "$WORK/$name.haproxy.log" | sort | uniq -c | sort -rn | head -10
+    # httplog fields: client, [date], frontend, backend/server, timers, status, bytes, -, -, termination state.
+    # (One "front/<NOSRV> 400 CR--" is wrk's: a connection closed before it sent a request.)
+    log "requests HAProxy logged as abnormal, by server, status and termination state:"
+    awk '$6 ~ /^[0-9]+$/ && $4 !~ /^stats/ { print "   ", $4, $6, $10 }' "$WORK/$name.haproxy.log" | sort | uniq -c \
+        | sort -rn | head -10
     local errors=$((non2xx + connect + read + write + timeout))
     RUN_OK=0
     if ((restarts == ROUNDS * 2 && requests > 0 && errors == 0 && bad_exits == 0)); then RUN_OK=1; fi
@@ -316,7 +323,9 @@ print_table() {
     echo
     echo "Rolling restarts behind HAProxy, backend: $BACKEND_LABEL"
     echo "load: ${WRK_CMD[*]} (stopped after the last restart + ${TAIL_SECONDS}s)"
-    echo "HAProxy: checks GET $HEALTH_PATH inter 200ms fall 1 rise 2, option $HAPROXY_HTTP_MODE, retries $HAPROXY_RETRIES, $( ((HAPROXY_REDISPATCH)) && echo "option redispatch" || echo "no redispatch"); one request in $SLOW_EVERY is $SLOW_PATH"
+    echo "HAProxy: checks GET $HEALTH_PATH $HAPROXY_CHECK, option $HAPROXY_HTTP_MODE, retries $HAPROXY_RETRIES," \
+        "$( ((HAPROXY_REDISPATCH)) && echo "option redispatch" || echo "no redispatch"); one request in" \
+        "$SLOW_EVERY is $SLOW_PATH"
     printf '%-22s %8s %9s %8s %7s %5s %6s %8s %9s %9s  %-16s %s\n' run restarts requests non-2xx connect read \
         write timeout "req/s" "p99 ms" "non-2xx status" "exit codes"
     cat "$WORK/table"
@@ -327,7 +336,8 @@ print_table() {
 # a shared machine weighs on both alike. Reports each run, then the medians and the ratio of the median throughput.
 overhead() {
     local pair order mode port out rps p99 errors
-    local -A ports=() rps_runs=() p99_runs=()
+    local ratios=""
+    local -A ports=() rps_runs=() p99_runs=() pair_rps=()
     free_port "ports[off]"
     free_port "ports[on]"
     start_instance overhead-off "${ports[off]}" -Dflux.shutdown.enabled=false
@@ -348,11 +358,14 @@ overhead() {
             grep -q FLUX-LOAD "$out" || { cat "$out"; fail "wrk printed no result"; }
             rps=$(bc -l <<<"$(field "$out" requests) * 1000000 / $(field "$out" duration_us)")
             p99=$(bc -l <<<"$(field "$out" p99_us) / 1000")
-            errors=$(($(field "$out" non2xx) + $(field "$out" connect) + $(field "$out" read) + $(field "$out" write) + $(field "$out" timeout)))
+            errors=$(($(field "$out" non2xx) + $(field "$out" connect) + $(field "$out" read) \
+                + $(field "$out" write) + $(field "$out" timeout)))
             printf 'pair %d  %-3s  %9.1f req/s  p99 %8.2f ms  failed requests %s\n' "$pair" "$mode" "$rps" "$p99" "$errors"
             rps_runs[$mode]+="$rps "
             p99_runs[$mode]+="$p99 "
+            pair_rps[$mode]=$rps
         done
+        ratios+="$(bc -l <<<"${pair_rps[on]} / ${pair_rps[off]}") "
     done
     stop_instance overhead-off
     stop_instance overhead-on
@@ -364,6 +377,8 @@ overhead() {
     echo "load: ${WRK_CMD[*]} (against each instance in turn, $OVERHEAD_PAIRS pairs, after a $OVERHEAD_WARMUP warm-up each)"
     printf 'median throughput: off %.1f req/s, on %.1f req/s; ratio on/off %.3f\n' "$med_off" "$med_on" \
         "$(bc -l <<<"$med_on / $med_off")"
+    printf 'ratio on/off within each pair: %s(min %.3f, max %.3f: the noise of this machine)\n' \
+        "$(printf '%.3f ' $ratios)" "$(printf '%s\n' $ratios | sort -g | head -1)" "$(printf '%s\n' $ratios | sort -g | tail -1)"
     printf 'median p99: off %.2f ms, on %.2f ms\n' "$(median ${p99_runs[off]})" "$(median ${p99_runs[on]})"
 }
 
@@ -386,17 +401,21 @@ free_port PORT_A
 free_port PORT_B
 write_haproxy_config
 : >"$WORK/table"
-RUN_OK=0
+EXTENSION_OK=0
 for run in $RUNS; do
     case $run in
         baseline) rolling baseline-off -Dflux.shutdown.enabled=false ;;
-        extension) rolling extension-on -Dflux.shutdown.enabled=true "-Dflux.shutdown.readiness-delay=$READINESS_DELAY" ;;
+        extension)
+            # shellcheck disable=SC2086 # EXTENSION_FLAGS is a list of flags
+            rolling extension-on -Dflux.shutdown.enabled=true "-Dflux.shutdown.readiness-delay=$READINESS_DELAY" \
+                $EXTENSION_FLAGS
+            EXTENSION_OK=$RUN_OK ;;
         *) fail "unknown run '$run' in RUNS (baseline, extension)" ;;
     esac
 done
 print_table
 [[ " $RUNS " == *" extension "* ]] || exit 0
-if ((RUN_OK == 0)); then
+if ((EXTENSION_OK == 0)); then
     KEEP_WORK=1
     fail "with the extension on, requests failed or a restart went wrong (see the table and the logs)"
 fi
