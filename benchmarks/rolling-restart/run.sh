@@ -15,22 +15,30 @@ set -euo pipefail
 # BACKEND_LABEL names it in the output. backend_build builds it if needed (run from the repository root).
 # backend_start PORT FLAGS... must `exec` one JVM serving on 127.0.0.1:PORT with the extra -D flags FLAGS (the
 # flux.shutdown.* settings); the harness runs it in the background and signals that JVM.
-BACKEND_LABEL="Weld SE test app (tck-tests dev.flux.shutdown.tck.app.Main, Jersey on Grizzly)"
-HEALTH_PATH="/health/ready"
+BACKEND_LABEL="quarkus-sample (packaged quarkus-run.jar, Quarkus 3.33.2)"
+HEALTH_PATH="/q/health/ready"
 FAST_PATH="/hello"
-SLOW_PATH="/slow?ms=200"
+SLOW_PATH="/report?ms=200"
 backend_build() {
-    if [[ ! -f tck-tests/target/app-classpath.txt || ! -d tck-tests/target/classes/dev ]]; then
-        ./mvnw -B -q package -pl tck-tests -am -DskipTests
+    if [[ ! -f quarkus-sample/target/quarkus-app/quarkus-run.jar ]]; then
+        ./mvnw -B -q package -pl quarkus-sample -am -DskipTests
     fi
 }
 backend_start() {
     local port=$1
     shift
+    # each instance keeps its own data (the H2 file, the audit file, checkpoints), as two pods would
+    local data="$WORK/sample-$port"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-    exec java $JAVA_OPTS "$@" -Dtck.http.port="$port" \
-        -cp "tck-tests/target/classes:$(cat tck-tests/target/app-classpath.txt)" dev.flux.shutdown.tck.app.Main
+    exec java $JAVA_OPTS "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+        -Dsample.data.dir="$data" -Dflux.shutdown.state.dir="$data/flux-state" \
+        -jar quarkus-sample/target/quarkus-app/quarkus-run.jar
 }
+# The Weld SE test app (Jersey on Grizzly) serves the same purpose; to measure it instead:
+#   HEALTH_PATH=/health/ready FAST_PATH=/hello SLOW_PATH=/slow?ms=200, build with
+#   ./mvnw -B -q package -pl tck-tests -am -DskipTests and start
+#   java ... -Dtck.http.port=PORT -cp "tck-tests/target/classes:$(cat tck-tests/target/app-classpath.txt)" \
+#       dev.flux.shutdown.tck.app.Main
 # ==================================================================================================================
 
 # Knobs (environment). Load: modest, the machine is shared.
