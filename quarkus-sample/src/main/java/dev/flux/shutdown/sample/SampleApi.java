@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/")
 public class SampleApi {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SampleApi.class.getName());
+    private static final Logger LOG = Logger.getLogger(SampleApi.class.getName());
 
     @Inject
     OrderStore orders;
