@@ -19,8 +19,9 @@ import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
 
 /**
  * The cost that the request filter pair adds to one request: acquire in the request filter, the response filter,
- * release after the entity is written. Beside it, the bare atomic counter it is built on, the registry alone, and
- * the stub exchange alone (its property map is what any filter pays). Run with {@code -t 1} and {@code -t 2}.
+ * release after the entity is written. Beside it, the bare atomic counter it is built on, the clock read that
+ * stamps each piece of work, the registry alone, and the stub exchange alone (its property map is what any filter
+ * pays). Run with {@code -t 1} and {@code -t 2}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,6 +50,12 @@ public class FilterPairBenchmark {
     public long bareCounter(Server server) {
         server.counter.incrementAndGet();
         return server.counter.decrementAndGet();
+    }
+
+    /** The per-work timestamp that lets a timed-out DRAINING say how long each piece of work has run. */
+    @Benchmark
+    public long clock() {
+        return System.nanoTime();
     }
 
     @Benchmark

@@ -31,18 +31,22 @@ public final class InFlightRegistry {
                 return false;
             }
         } while (!state.compareAndSet(s, s + 1));
-        work.registry = this;
         live.add(work);
+        work.countedBy(this);
         return true;
     }
 
-    void exit(TrackedWork work) {
-        live.remove(work);
+    /** Stops counting {@code work}; {@code false} if it had been released already. */
+    boolean exit(TrackedWork work) {
+        if (!live.remove(work)) {
+            return false;
+        }
         long s = state.decrementAndGet();
         if ((s & COUNT) == 0 && (s & DRAINING) != 0) {
             lastReleaseNanos = System.nanoTime();
             LockSupport.unpark(drainer);
         }
+        return true;
     }
 
     /** Whether DRAINING has started (it may have ended too). */

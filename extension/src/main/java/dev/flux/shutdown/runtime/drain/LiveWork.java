@@ -32,12 +32,13 @@ final class LiveWork {
         overflow.add(work);
     }
 
-    void remove(TrackedWork work) {
-        if (work.slot >= 0) {
-            slots.setRelease(work.slot, null);
-        } else {
-            overflow.remove(work);
+    /** Removes {@code work}; only the first call for a given work returns {@code true}. */
+    boolean remove(TrackedWork work) {
+        int slot = work.slot;
+        if (slot >= 0) {
+            return slots.compareAndSet(slot, work, null);
         }
+        return overflow.remove(work);
     }
 
     List<TrackedWork> snapshot() {

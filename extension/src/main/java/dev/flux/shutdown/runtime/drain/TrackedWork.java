@@ -13,19 +13,23 @@ import dev.flux.shutdown.InFlightTracker;
 public abstract class TrackedWork implements InFlightTracker.Ticket {
 
     private static final VarHandle RELEASED;
+    private static final VarHandle REGISTRY;
 
     static {
         try {
-            RELEASED = MethodHandles.lookup().findVarHandle(TrackedWork.class, "released", boolean.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RELEASED = lookup.findVarHandle(TrackedWork.class, "released", boolean.class);
+            REGISTRY = lookup.findVarHandle(TrackedWork.class, "registry", InFlightRegistry.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final long startNanos = System.nanoTime();
-    InFlightRegistry registry;
+    @SuppressWarnings("unused") // accessed through REGISTRY: set, with release semantics, after slot
+    private InFlightRegistry registry;
     int slot = -1;
-    @SuppressWarnings("unused") // accessed through RELEASED
+    @SuppressWarnings("unused") // accessed through RELEASED: the guard of work that was never counted
     private volatile boolean released;
 
     /** What the work is, for the log line when DRAINING times out: e.g. {@code GET /orders/7}. */
@@ -33,13 +37,12 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
 
     /** Ends this work's time in flight; only the first call has an effect. */
     public final boolean release() {
-        if (!RELEASED.compareAndSet(this, false, true)) {
-            return false;
+        InFlightRegistry counted = (InFlightRegistry) REGISTRY.getAcquire(this);
+        if (counted != null) {
+            // leaving the live set succeeds once: that is the guard of counted work
+            return counted.exit(this);
         }
-        if (registry != null) {
-            registry.exit(this);
-        }
-        return true;
+        return RELEASED.compareAndSet(this, false, true);
     }
 
     @Override
@@ -47,7 +50,8 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
         release();
     }
 
-    public final boolean isReleased() {
-        return released;
+    /** Marks this work as counted by {@code counted}; its {@link #slot} must be set before. */
+    final void countedBy(InFlightRegistry counted) {
+        REGISTRY.setRelease(this, counted);
     }
 }
