@@ -1,8 +1,6 @@
 package dev.flux.shutdown.tck.stateprocess;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+
+import dev.flux.shutdown.tck.support.OutputLines;
 
 /**
  * A child JVM running a main class of this module with the test classpath, whose output (stdout and stderr
@@ -22,14 +22,11 @@ import java.util.function.Predicate;
 final class ChildJvm implements AutoCloseable {
 
     private final Process process;
-    private final List<String> lines = new ArrayList<>();
-    private final CountDownLatch ended = new CountDownLatch(1);
+    private final OutputLines output;
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "child-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        this.output = OutputLines.readFrom(process.getInputStream(), "child-output-" + process.pid());
     }
 
     /** Starts {@code main} with the given system properties and arguments. */
@@ -55,45 +52,13 @@ final class ChildJvm implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    private void readOutput() {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                synchronized (lines) {
-                    lines.add(line);
-                    lines.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            synchronized (lines) {
-                lines.add("(output ended: " + e + ")");
-            }
-        } finally {
-            synchronized (lines) {
-                ended.countDown();
-                lines.notifyAll();
-            }
-        }
-    }
-
     /** The first line (from the start) that matches, waiting up to {@code timeout} for it to be printed. */
     String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lines) {
-            int seen = 0;
-            while (true) {
-                for (; seen < lines.size(); seen++) {
-                    if (matching.test(lines.get(seen))) {
-                        return lines.get(seen);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || (ended.getCount() == 0 && seen == lines.size())) {
-                    throw new TimeoutException("no such line within " + timeout + "; output:\n" + tail());
-                }
-                TimeUnit.NANOSECONDS.timedWait(lines, left);
-            }
+        Optional<String> line = output.await(matching, timeout);
+        if (line.isEmpty()) {
+            throw new TimeoutException("no such line within " + timeout + "; output:\n" + tail());
         }
+        return line.get();
     }
 
     /** Writes one line to the child's standard input. */
@@ -114,8 +79,7 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits for the process to end and for its output to be read to the end; returns the exit code. */
     int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                || !ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || !output.awaitEnd(timeout)) {
             throw new TimeoutException("child did not end within " + timeout + "; output:\n" + tail());
         }
         return process.exitValue();
@@ -123,9 +87,7 @@ final class ChildJvm implements AutoCloseable {
 
     /** Every line printed so far. */
     List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+        return output.lines();
     }
 
     String tail() {

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.tck.process;
+package dev.flux.shutdown.tck.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * Collects the lines a child process prints, read on a thread of their own, and lets a test wait for a line or
  * for the end of the output without polling.
  */
-final class OutputLines {
+public final class OutputLines {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -28,7 +28,7 @@ final class OutputLines {
     }
 
     /** Starts reading {@code output} to its end on a daemon thread named {@code threadName}. */
-    static OutputLines readFrom(InputStream output, String threadName) {
+    public static OutputLines readFrom(InputStream output, String threadName) {
         OutputLines lines = new OutputLines();
         Thread reader = new Thread(() -> lines.readAll(output), threadName);
         reader.setDaemon(true);
@@ -40,7 +40,7 @@ final class OutputLines {
      * The first line so far or to come that matches, waiting up to {@code timeout}; empty if none came within it
      * or the output ended without one.
      */
-    Optional<String> await(Predicate<String> matching, Duration timeout) throws InterruptedException {
+    public Optional<String> await(Predicate<String> matching, Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
@@ -62,7 +62,7 @@ final class OutputLines {
     }
 
     /** Waits up to {@code timeout} for the end of the output; whether it ended. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
@@ -76,7 +76,7 @@ final class OutputLines {
     }
 
     /** Every line read so far. */
-    List<String> lines() {
+    public List<String> lines() {
         lock.lock();
         try {
             return List.copyOf(lines);
@@ -86,7 +86,7 @@ final class OutputLines {
     }
 
     /** Every line read so far, one per line, for failure messages. */
-    String text() {
+    public String text() {
         return String.join(System.lineSeparator(), lines());
     }
 
