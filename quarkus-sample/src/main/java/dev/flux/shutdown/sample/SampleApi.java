@@ -16,9 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The sample's API: a fast greeting, a slow report, a large export and a small order store. The slow and large
- * endpoints are what a graceful shutdown must not cut: each logs {@code sample: started <path>} when its work
- * begins.
+ * The sample's API: a fast greeting, a slow report, a large export, a small order store and a visit counter whose
+ * count survives restarts. The slow and large endpoints are what a graceful shutdown must not cut: each logs
+ * {@code sample: started <path>} when its work begins.
  */
 @Path("/")
 public class SampleApi {
@@ -33,6 +33,9 @@ public class SampleApi {
 
     @Inject
     ServedRequests served;
+
+    @Inject
+    VisitCounter visits;
 
     @GET
     @Path("hello")
@@ -83,6 +86,21 @@ public class SampleApi {
     @Produces(MediaType.TEXT_PLAIN)
     public long count() {
         return orders.count();
+    }
+
+    /** Counts a visit; the count including it. The count survives a restart through SIGTERM. */
+    @POST
+    @Path("visits")
+    @Produces(MediaType.TEXT_PLAIN)
+    public long visit() {
+        return visits.visit();
+    }
+
+    @GET
+    @Path("visits")
+    @Produces(MediaType.TEXT_PLAIN)
+    public long visits() {
+        return visits.visits();
     }
 
     private static void pause(long millis) {

@@ -72,7 +72,8 @@ public final class DiscoveredCleanups {
                     .or(() -> declared.stream().filter(b -> b.getScope() == scope).findFirst());
         }
 
-        private static Class<?> load(String name) {
+        /** Loads a class that the build found, with the application's class loader. */
+        static Class<?> load(String name) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             try {
                 return Class.forName(name, false, loader != null ? loader : FromBuild.class.getClassLoader());

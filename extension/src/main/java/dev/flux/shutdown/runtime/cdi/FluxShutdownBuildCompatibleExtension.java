@@ -2,7 +2,9 @@ package dev.flux.shutdown.runtime.cdi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
@@ -14,6 +16,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
@@ -23,7 +26,8 @@ import dev.flux.shutdown.Persistent;
  * build time what {@link FluxShutdownExtension} does at deployment, with the same rules ({@link CleanupDiscovery}).
  * It binds the creation-order interceptor to every class with a cleanup, fails the build on an invalid
  * {@code @Cleanup}, provides the beans with cleanups to the runtime as the {@link DiscoveredCleanups} bean, and
- * binds the restore interceptor to every {@code @Persistent} bean (failing the build on an unsupported scope).
+ * binds the restore interceptor to every {@code @Persistent} bean (failing the build on an unsupported scope) and
+ * has their state directory checked when the application starts ({@link PersistentStateCheck}).
  * Where the portable extension runs (CDI Full), this one is skipped. The configuration is validated when the
  * application starts, as on every runtime (see {@code ShutdownTriggers}).
  *
@@ -35,6 +39,8 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
 
     private final List<String> classesWithCleanups = new ArrayList<>();
     private final List<String> scopesOfThem = new ArrayList<>();
+    private final List<String> persistentClasses = new ArrayList<>();
+    private final List<String> persistentScopes = new ArrayList<>();
 
     /**
      * Binds the creation-order interceptor to every class that declares a cleanup, before its bean is defined;
@@ -55,12 +61,21 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
         }
     }
 
-    /** Fails the build for a {@code @Persistent} bean whose scope does not keep one instance per application. */
+    /**
+     * Fails the build for a {@code @Persistent} bean whose scope does not keep one instance per application, and
+     * records the valid ones for the check at startup.
+     */
     @Registration(types = Object.class)
     public void checkPersistentBean(BeanInfo bean, Messages messages) {
         if (bean.isClassBean() && bean.declaringClass().hasAnnotation(Persistent.class)) {
-            PersistentDiscovery.scopeProblem(bean.declaringClass().name(), bean.scope().annotation().name())
-                    .ifPresent(problem -> messages.error(problem, bean));
+            String scope = bean.scope().annotation().name();
+            Optional<String> problem = PersistentDiscovery.scopeProblem(bean.declaringClass().name(), scope);
+            if (problem.isPresent()) {
+                messages.error(problem.get(), bean);
+            } else {
+                persistentClasses.add(bean.declaringClass().name());
+                persistentScopes.add(scope);
+            }
         }
     }
 
@@ -93,5 +108,23 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
                 .withParam(DiscoveredCleanups.FromBuild.CLASSES, classesWithCleanups.toArray(String[]::new))
                 .withParam(DiscoveredCleanups.FromBuild.SCOPES, scopesOfThem.toArray(String[]::new))
                 .createWith(DiscoveredCleanups.FromBuild.class);
+    }
+
+    /**
+     * Has the state directory checked when the application starts, if there is a {@code @Persistent} bean (the
+     * portable extension checks it at {@code AfterDeploymentValidation}).
+     */
+    @Synthesis
+    public void checkStateAtStartup(SyntheticComponents components) {
+        if (persistentClasses.isEmpty()) {
+            return;
+        }
+        components.addObserver(Object.class)
+                .declaringClass(PersistentStateCheck.class)
+                .qualifier(Initialized.Literal.APPLICATION)
+                .priority(Interceptor.Priority.LIBRARY_BEFORE)
+                .withParam(PersistentStateCheck.CLASSES, persistentClasses.toArray(String[]::new))
+                .withParam(PersistentStateCheck.SCOPES, persistentScopes.toArray(String[]::new))
+                .observeWith(PersistentStateCheck.class);
     }
 }

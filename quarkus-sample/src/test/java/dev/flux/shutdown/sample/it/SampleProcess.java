@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * The packaged sample ({@code target/quarkus-app/quarkus-run.jar}) running as a real JVM, started with this JVM's
  * {@code java} in a working directory of its own (its database, audit trail and checkpoints live there), on a port
  * it chooses. Every wait is bounded and fails with the whole output; {@link #close()} ends the process and removes
- * the directory.
+ * the directory if it made it (a directory given to {@link #start(Map, Path)} belongs to the caller).
  */
 final class SampleProcess implements AutoCloseable {
 
@@ -39,28 +39,38 @@ final class SampleProcess implements AutoCloseable {
     private final Process process;
     private final OutputLines output;
     private final Path workDir;
+    private final boolean ownsWorkDir;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private int port;
 
-    private SampleProcess(Process process, OutputLines output, Path workDir) {
+    private SampleProcess(Process process, OutputLines output, Path workDir, boolean ownsWorkDir) {
         this.process = process;
         this.output = output;
         this.workDir = workDir;
+        this.ownsWorkDir = ownsWorkDir;
     }
 
     /** Starts the sample with {@code -Dkey=value} for each property and waits until it listens. */
     static SampleProcess start(Map<String, String> properties) throws IOException, InterruptedException {
-        return start(properties, Files.createTempDirectory("flux-quarkus-sample-"));
+        return awaitListening(launch(properties, Files.createTempDirectory("flux-quarkus-sample-"), true));
     }
 
-    /** Starts the sample in {@code workDir}, e.g. a second time on the files of a first run. */
+    /**
+     * Starts the sample in {@code workDir}, e.g. a second time on the files of a first run; the directory is the
+     * caller's to remove.
+     */
     static SampleProcess start(Map<String, String> properties, Path workDir) throws IOException, InterruptedException {
-        SampleProcess sample = launch(properties, workDir);
+        return awaitListening(launch(properties, workDir, false));
+    }
+
+    private static SampleProcess awaitListening(SampleProcess sample) throws IOException, InterruptedException {
         String line = sample.awaitLine(l -> LISTENING.matcher(l).find() || l.contains("Failed to start"));
         Matcher listening = LISTENING.matcher(line);
         if (!listening.find()) {
-            fail("The sample did not start; output:%n%s", sample.outputText());
+            String output = sample.outputText();
+            sample.close();
+            fail("The sample did not start; output:%n%s", output);
         }
         sample.port = Integer.parseInt(listening.group(1));
         return sample;
@@ -68,10 +78,11 @@ final class SampleProcess implements AutoCloseable {
 
     /** Starts the sample and returns at once, for a start that is expected to fail. */
     static SampleProcess launch(Map<String, String> properties) throws IOException {
-        return launch(properties, Files.createTempDirectory("flux-quarkus-sample-"));
+        return launch(properties, Files.createTempDirectory("flux-quarkus-sample-"), true);
     }
 
-    private static SampleProcess launch(Map<String, String> properties, Path workDir) throws IOException {
+    private static SampleProcess launch(Map<String, String> properties, Path workDir, boolean ownsWorkDir)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // a short-lived JVM on a shared machine: quick start, few threads
@@ -86,7 +97,7 @@ final class SampleProcess implements AutoCloseable {
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
         Process process = builder.start();
         return new SampleProcess(process, OutputLines.readFrom(process.getInputStream(),
-                "sample-output-" + process.pid()), workDir);
+                "sample-output-" + process.pid()), workDir, ownsWorkDir);
     }
 
     Path workDir() {
@@ -168,7 +179,9 @@ final class SampleProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteRecursively(workDir);
+            if (ownsWorkDir) {
+                deleteRecursively(workDir);
+            }
         }
     }
 

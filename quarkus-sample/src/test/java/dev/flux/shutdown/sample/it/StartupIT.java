@@ -19,4 +19,14 @@ class StartupIT {
             assertThat(sample.output()).noneSatisfy(line -> assertThat(line).contains("Listening on"));
         }
     }
+
+    @Test
+    void unusableStateDirectoryFailsStartupWhenThereIsAPersistentBean() throws Exception {
+        try (SampleProcess sample = SampleProcess.launch(Map.of("flux.shutdown.state.dir", "/dev/null/state"))) {
+            assertThat(sample.awaitExit()).as(sample.outputText()).isNotZero();
+            assertThat(sample.output()).anySatisfy(line -> assertThat(line)
+                    .contains("FLUX-0491 flux.shutdown.state.dir=/dev/null/state"));
+            assertThat(sample.output()).noneSatisfy(line -> assertThat(line).contains("Listening on"));
+        }
+    }
 }

@@ -1,0 +1,61 @@
+package dev.flux.shutdown.sample.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Persistent} state in the packaged Quarkus sample: the build-compatible extension bound the restore
+ * interceptor to {@code VisitCounter} at build time, SIGTERM writes its checkpoint in PERSISTING, and the next start in
+ * the same working directory reads it back before the first request.
+ */
+class StateIT {
+
+    private static final int VISITS = 7;
+
+    private Path workDir;
+
+    @AfterEach
+    void removeWorkDir() throws IOException {
+        if (workDir != null) {
+            SampleProcess.deleteRecursively(workDir);
+        }
+    }
+
+    @Test
+    void counterContinuesFromTheExactValueAfterSigtermAndRestart() throws Exception {
+        workDir = Files.createTempDirectory("flux-quarkus-state-");
+        Path checkpoint = workDir.resolve("sample-data/state/visits.json");
+        try (SampleProcess first = SampleProcess.start(Map.of(), workDir)) {
+            for (int i = 1; i <= VISITS; i++) {
+                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
+            }
+
+            first.signal("TERM");
+
+            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            assertThat(first.output()).as(first.outputText())
+                    .anyMatch(line -> line.contains("FLUX-0011   PERSISTING: 'visits': written"));
+            assertThat(checkpoint).as(first.outputText()).isRegularFile();
+        }
+
+        try (SampleProcess second = SampleProcess.start(Map.of(), workDir)) {
+            assertThat(body(second.get("/visits"))).as(second.outputText()).isEqualTo(Long.toString(VISITS));
+            assertThat(body(second.post("/visits"))).isEqualTo(Long.toString(VISITS + 1));
+            second.awaitLine(line -> line.contains("FLUX-0400 Restored @Persistent bean 'visits'"));
+        }
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}
