@@ -32,14 +32,29 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
     private static final String CONNECTION = "Connection";
 
     private volatile DrainGate gate;
+    private final boolean runtimeReportsCompletion;
 
     /** For the JAX-RS runtime, which creates the filter; the gate is looked up in CDI on the first request. */
     public RequestDrainFilter() {
+        this.runtimeReportsCompletion = false;
     }
 
     /** For benchmarks and tests that run the filter without a CDI container. */
     RequestDrainFilter(DrainGate gate) {
         this.gate = gate;
+        this.runtimeReportsCompletion = false;
+    }
+
+    private RequestDrainFilter(boolean runtimeReportsCompletion) {
+        this.runtimeReportsCompletion = runtimeReportsCompletion;
+    }
+
+    /**
+     * A filter for a runtime whose own completion hook calls {@link #release(ContainerRequestContext)} for every
+     * request (see {@code drain.jersey}): it needs no request-context fallback, which costs a bean per request.
+     */
+    public static RequestDrainFilter withRuntimeCompletionHook() {
+        return new RequestDrainFilter(true);
     }
 
     @Override
@@ -59,7 +74,9 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         request.setProperty(WORK, work);
-        g.releaseAtRequestEnd(work);
+        if (!runtimeReportsCompletion) {
+            g.releaseAtRequestEnd(work);
+        }
     }
 
     @Override

@@ -22,7 +22,8 @@ public final class JerseyDrainIntegration implements ForcedAutoDiscoverable {
     @Override
     public void configure(FeatureContext context) {
         if (!context.getConfiguration().isRegistered(RequestDrainFilter.class)) {
-            context.register(RequestDrainFilter.class);
+            // Jersey's FINISHED event releases every request, so this filter skips the request-context fallback
+            context.register(RequestDrainFilter.withRuntimeCompletionHook());
         }
         if (!context.getConfiguration().isRegistered(RequestFinishedListener.class)) {
             context.register(RequestFinishedListener.class);
