@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.flux.shutdown.testsupport.OutputLines;
+
 /**
  * The packaged sample ({@code target/quarkus-app/quarkus-run.jar}) running as a real JVM, started with this JVM's
  * {@code java} in a working directory of its own (its database, audit trail and checkpoints live there), on a port

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import dev.flux.shutdown.tck.app.Main;
 import dev.flux.shutdown.tck.app.TckOutput;
-import dev.flux.shutdown.tck.support.OutputLines;
+import dev.flux.shutdown.testsupport.OutputLines;
 
 /**
  * The test application ({@link Main}) running as a real JVM: started with this JVM's java binary and the

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import dev.flux.shutdown.tck.support.OutputLines;
+import dev.flux.shutdown.testsupport.OutputLines;
 
 /**
  * A child JVM running a main class of this module with the test classpath, whose output (stdout and stderr

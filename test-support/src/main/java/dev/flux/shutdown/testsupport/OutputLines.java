@@ -1,4 +1,4 @@
-package dev.flux.shutdown.sample.it;
+package dev.flux.shutdown.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,15 +13,22 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
-/** The lines a process prints, read on a thread of their own; a test waits for a line or the end, never polls. */
-final class OutputLines {
+/**
+ * Collects the lines a child process prints, read on a thread of their own, and lets a test wait for a line or
+ * for the end of the output without polling.
+ */
+public final class OutputLines {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
 
-    static OutputLines readFrom(InputStream output, String threadName) {
+    private OutputLines() {
+    }
+
+    /** Starts reading {@code output} to its end on a daemon thread named {@code threadName}. */
+    public static OutputLines readFrom(InputStream output, String threadName) {
         OutputLines lines = new OutputLines();
         Thread reader = new Thread(() -> lines.readAll(output), threadName);
         reader.setDaemon(true);
@@ -29,8 +36,11 @@ final class OutputLines {
         return lines;
     }
 
-    /** The first line, printed or to come, that matches; empty if none came within {@code timeout} or before the end. */
-    Optional<String> await(Predicate<String> matching, Duration timeout) throws InterruptedException {
+    /**
+     * The first line so far or to come that matches, waiting up to {@code timeout}; empty if none came within it
+     * or the output ended without one.
+     */
+    public Optional<String> await(Predicate<String> matching, Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
@@ -51,8 +61,8 @@ final class OutputLines {
         }
     }
 
-    /** Whether the output ended within {@code timeout}. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    /** Waits up to {@code timeout} for the end of the output; whether it ended. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
@@ -65,7 +75,8 @@ final class OutputLines {
         }
     }
 
-    List<String> lines() {
+    /** Every line read so far. */
+    public List<String> lines() {
         lock.lock();
         try {
             return List.copyOf(lines);
@@ -74,30 +85,38 @@ final class OutputLines {
         }
     }
 
-    String text() {
+    /** Every line read so far, one per line, for failure messages. */
+    public String text() {
         return String.join(System.lineSeparator(), lines());
     }
 
     private void readAll(InputStream output) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                update(line, false);
+                append(line);
             }
         } catch (IOException e) {
-            // the stream closes under the reader when a test ends the process: an end like any other
-            update("[output reader: " + e + "]", false);
+            // the stream closes under us when the test destroys the process: that is an end like any other
+            append("[output reader: " + e + "]");
         } finally {
-            update(null, true);
+            end();
         }
     }
 
-    private void update(String line, boolean end) {
+    private void append(String line) {
         lock.lock();
         try {
-            if (line != null) {
-                lines.add(line);
-            }
-            ended |= end;
+            lines.add(line);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void end() {
+        lock.lock();
+        try {
+            ended = true;
             changed.signalAll();
         } finally {
             lock.unlock();
