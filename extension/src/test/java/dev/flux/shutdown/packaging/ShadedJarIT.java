@@ -17,6 +17,8 @@ import java.util.jar.JarFile;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.jboss.jandex.Index;
+import org.jboss.jandex.IndexReader;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -96,6 +98,21 @@ class ShadedJarIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(text(file, "META-INF/beans.xml")).contains("bean-discovery-mode=\"annotated\"")
                     .contains("<exclude name=\"dev.flux.shutdown.internal.**\"/>");
+        }
+    }
+
+    @Test
+    void jarCarriesTheIndexOfTheLibrarysOwnClassesOnlyForQuarkus() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry entry = file.getJarEntry("META-INF/jandex.idx");
+            assertThat(entry).isNotNull();
+            try (InputStream in = file.getInputStream(entry)) {
+                Index index = new IndexReader(in).read();
+                assertThat(index.getKnownClasses()).extracting(c -> c.name().toString())
+                        .contains("dev.flux.shutdown.runtime.cdi.FluxShutdownExtension")
+                        .allMatch(name -> name.startsWith("dev.flux.shutdown."))
+                        .noneMatch(name -> name.startsWith("dev.flux.shutdown.internal."));
+            }
         }
     }
 
