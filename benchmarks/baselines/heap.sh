@@ -88,12 +88,30 @@ for variant in with without; do
     done
 done
 echo
-echo "The library's classes with live objects, with flux-shutdown, after $first and after $last requests:"
+TOP=${TOP:-10}
+echo "The library's classes with live objects, with flux-shutdown, after $first and after $last requests (the $TOP" \
+    "largest after $last, then the rest summed):"
 echo
 echo "| class | objects after $first | bytes after $first | objects after $last | bytes after $last |"
 echo "|---|---|---|---|---|"
 awk -v lib="$LIBRARY_CLASSES" -v sample="$SAMPLE_CLASSES" '
     FNR == 1 { file++ }
     $4 ~ lib && $4 !~ sample { n[$4, file] = $2; b[$4, file] = $3; seen[$4] = 1 }
-    END { for (c in seen) printf "| `%s` | %d | %d | %d | %d |\n", c, n[c, 1], b[c, 1], n[c, 2], b[c, 2] }' \
-    "$WORK/with-$first.histo" "$WORK/with-$last.histo" | sort -t'|' -k6,6nr
+    END { for (c in seen) printf "%d\t%s\t%d\t%d\t%d\n", b[c, 2], c, n[c, 1], b[c, 1], n[c, 2] }' \
+    "$WORK/with-$first.histo" "$WORK/with-$last.histo" | sort -t$'\t' -k1,1nr -k2,2 \
+    | awk -F'\t' -v top="$TOP" '
+        NR <= top { printf "| `%s` | %d | %d | %d | %d |\n", $2, $3, $4, $5, $1; next }
+        { classes++; n1 += $3; b1 += $4; n2 += $5; b2 += $1 }
+        END { if (classes) printf "| %d other classes | %d | %d | %d | %d |\n", classes, n1, b1, n2, b2 }'
+echo
+echo "Where the whole live heap differs most between the two builds after $last requests (bytes with minus" \
+    "without, by class; the library's classes, the libraries it brings such as Jackson, and what they load):"
+echo
+echo "| class | objects with | objects without | bytes with − without |"
+echo "|---|---|---|---|"
+awk '
+    FNR == 1 { file++ }
+    $1 ~ /^[0-9]+:$/ { n[$4, file] = $2; b[$4, file] = $3; seen[$4] = 1 }
+    END { for (c in seen) printf "%d\t%s\t%d\t%d\n", b[c, 1] - b[c, 2], c, n[c, 1], n[c, 2] }' \
+    "$WORK/with-$last.histo" "$WORK/without-$last.histo" | sort -t$'\t' -k1,1nr -k2,2 | head -"$TOP" \
+    | awk -F'\t' '{ printf "| `%s` | %d | %d | %+d |\n", $2, $3, $4, $1 }'

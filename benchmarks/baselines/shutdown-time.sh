@@ -41,8 +41,14 @@ time_shutdown() {
     ((rc != 137)) || fail "$variant: no exit within ${EXIT_BOUND}s of SIGTERM (see $WORK/$variant.log)"
     local ms
     ms=$(bc -l <<<"(${t1/./} - ${t0/./}) / 1000")
-    log "$(printf '%-7s SIGTERM -> exit %8.1f ms, exit code %s, load %s' "$variant" "$ms" "$rc" "$load")"
-    echo "$ms $rc $load" >>"$WORK/$variant"
+    # the library's own account of its phases (FLUX-0012), from this run's log; "-" without the library
+    local phases
+    phases=$(grep -o 'FLUX-0012 Shutdown complete in [0-9]*ms' "$WORK/$variant.log" | tail -1 | grep -o '[0-9]*ms$' \
+        | tr -d ms) || true
+    [[ $variant == with ]] || phases=-
+    log "$(printf '%-7s SIGTERM -> exit %8.1f ms, exit code %s, phases %s ms, load %s' "$variant" "$ms" "$rc" \
+        "${phases:-?}" "$load")"
+    echo "$ms $rc ${phases:-?} $load" >>"$WORK/$variant"
 }
 
 install_tools curl bc
@@ -61,12 +67,13 @@ echo "$(java -version 2>&1 | head -1); $(nproc) cores; with flux-shutdown: \`$WI
     "instance, readiness UP, one request to $FAST_PATH, ${IDLE_SECONDS}s idle, then SIGTERM"
 echo "load average (1, 5, 15 min) at the start: $load_start; at the end: $(load_average)"
 echo
-echo "| build | runs | min ms | median ms | max ms | exit codes | every run, ms (in order) | 1-min load average at the runs |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| build | runs | min ms | median ms | max ms | exit codes | every run, ms (in order) | of which the library's phases (FLUX-0012), ms | 1-min load average at the runs |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for variant in with without; do
     times=$(cut -d' ' -f1 "$WORK/$variant")
     # shellcheck disable=SC2086 # word lists
-    printf '| %s flux-shutdown | %d | %.1f | %.1f | %.1f | %s | %s | %s |\n' "$variant" "$REPEATS" "$(min $times)" \
+    printf '| %s flux-shutdown | %d | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n' "$variant" "$REPEATS" "$(min $times)" \
         "$(median $times)" "$(max $times)" "$(cut -d' ' -f2 "$WORK/$variant" | sort | uniq -c | awk '{ printf "%s%s × %s", sep, $2, $1; sep = ", " }')" \
-        "$(printf '%.0f ' $times | sed 's/ $//')" "$(min $(cut -d' ' -f3 "$WORK/$variant"))–$(max $(cut -d' ' -f3 "$WORK/$variant"))"
+        "$(printf '%.0f ' $times | sed 's/ $//')" "$(cut -d' ' -f3 "$WORK/$variant" | paste -sd' ')" \
+        "$(min $(cut -d' ' -f4 "$WORK/$variant"))–$(max $(cut -d' ' -f4 "$WORK/$variant"))"
 done
