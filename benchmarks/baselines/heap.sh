@@ -113,5 +113,5 @@ awk '
     FNR == 1 { file++ }
     $1 ~ /^[0-9]+:$/ { n[$4, file] = $2; b[$4, file] = $3; seen[$4] = 1 }
     END { for (c in seen) printf "%d\t%s\t%d\t%d\n", b[c, 1] - b[c, 2], c, n[c, 1], n[c, 2] }' \
-    "$WORK/with-$last.histo" "$WORK/without-$last.histo" | sort -t$'\t' -k1,1nr -k2,2 | head -"$TOP" \
-    | awk -F'\t' '{ printf "| `%s` | %d | %d | %+d |\n", $2, $3, $4, $1 }'
+    "$WORK/with-$last.histo" "$WORK/without-$last.histo" | sort -t$'\t' -k1,1nr -k2,2 \
+    | awk -F'\t' -v top="$TOP" 'NR <= top { printf "| `%s` | %d | %d | %+d |\n", $2, $3, $4, $1 }'
