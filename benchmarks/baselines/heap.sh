@@ -60,7 +60,8 @@ measure() {
     stop_instance "$variant"
 }
 
-install_tools curl
+install_tools curl bc
+command -v jcmd >/dev/null || fail "jcmd (from the JDK) is not on the PATH"
 backend_build with
 backend_build without
 log "backend: $BACKEND_LABEL; work dir $WORK"

@@ -304,7 +304,7 @@ overhead() {
     }
 }
 
-install_tools haproxy wrk curl
+install_tools haproxy wrk curl bc
 backend_build with
 log "backend: $BACKEND_LABEL; work dir $WORK"
 if [[ $MODE == overhead ]]; then
