@@ -43,8 +43,9 @@ time_shutdown() {
     ms=$(bc -l <<<"(${t1/./} - ${t0/./}) / 1000")
     # the library's own account of its phases (FLUX-0012), from this run's log; "-" without the library
     local phases
-    phases=$(grep -o 'FLUX-0012 Shutdown complete in [0-9]*ms' "$WORK/$variant.log" | tail -1 | grep -o '[0-9]*ms$' \
-        | tr -d ms) || true
+    # ("FLUX-0012 [label]Shutdown complete in 88ms (...)" or "... in 1.5s (...)"), in milliseconds
+    phases=$(grep -o 'FLUX-0012 .*Shutdown [a-z]* in [0-9.]*m\?s ' "$WORK/$variant.log" | tail -1 \
+        | awk '{ d = $(NF); if (d ~ /ms$/) print d + 0; else print d * 1000 }') || true
     [[ $variant == with ]] || phases=-
     log "$(printf '%-7s SIGTERM -> exit %8.1f ms, exit code %s, phases %s ms, load %s' "$variant" "$ms" "$rc" \
         "${phases:-?}" "$load")"
