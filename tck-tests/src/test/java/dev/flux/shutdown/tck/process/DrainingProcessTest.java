@@ -208,7 +208,11 @@ class DrainingProcessTest {
 
             app.signal("TERM");
             app.awaitLine(line -> line.equals(TckOutput.PHASE + "DRAINING"));
-            HttpResponse<byte[]> late = http.get("/hello");
+            // the line comes from an observer of the phase's event, just before draining starts: a request sent
+            // right after it may still be served as before; draining shows in every response (Connection: close,
+            // served or refused), so ask again, bounded, until it does
+            HttpResponse<byte[]> late = await().atMost(SETTLE_BOUND).pollInterval(Duration.ofMillis(20))
+                    .until(() -> http.get("/hello"), r -> r.headers().firstValue("Connection").isPresent());
 
             assertThat(slow.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(app.awaitExit()).isZero();
