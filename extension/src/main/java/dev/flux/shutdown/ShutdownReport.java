@@ -3,6 +3,7 @@ package dev.flux.shutdown;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * What a shutdown did: one entry per phase that ran, and the exit code it chose.
@@ -10,15 +11,18 @@ import java.util.Objects;
  * @param cause    what started the shutdown
  * @param phases   the phases that ran, in order
  * @param total    time from the start of the shutdown to the end of the last phase
- * @param exitCode {@code flux.shutdown.exit-code} if every phase completed within its bounds, else
- *                 {@code flux.shutdown.forced-exit-code}
+ * @param exitCode the code the library ends the process with: {@code flux.shutdown.exit-code} if every phase
+ *                 completed within its bounds, else {@code flux.shutdown.forced-exit-code}; empty when the library
+ *                 does not end the process (a server hosts the application, or the CDI container was closed by
+ *                 its owner)
  */
-public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, int exitCode) {
+public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode) {
 
     public ShutdownReport {
         Objects.requireNonNull(cause, "cause");
         phases = List.copyOf(phases);
         Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(exitCode, "exitCode");
     }
 
     /** Whether every phase finished within its bounds. */

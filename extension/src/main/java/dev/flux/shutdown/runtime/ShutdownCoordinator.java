@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,13 +17,17 @@ import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.
- * Triggers first {@link #claim claim} the shutdown (only one can), then {@link #runPhases run} it on a thread of
- * their choice and decide how the process ends.
+ * Triggers first {@link #claim claim} the shutdown (only one can), then run it, on their own thread
+ * ({@link #runPhases}) or on a new one ({@link #start}), and end the process only if the application owns it.
  */
 public final class ShutdownCoordinator {
+
+    /** The name of the thread that runs the phases when the trigger does not run them itself. */
+    public static final String THREAD_NAME = "flux-shutdown";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
@@ -30,6 +35,8 @@ public final class ShutdownCoordinator {
     private final List<PhaseStep> steps;
     private final Consumer<ShutdownPhaseEvent> events;
     private final ProcessExit exit;
+    private final RunningApplication application;
+    private final ReportLog reportLog;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final List<PhaseReport> finished = new ArrayList<>();
     private final Watchdog watchdog;
@@ -41,24 +48,26 @@ public final class ShutdownCoordinator {
     private long phaseStartNanos;
 
     /**
-     * @param steps  the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
-     *               report, done here)
-     * @param events receives every phase start, e.g. to fire it as a CDI event
+     * @param steps       the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
+     *                    report, done here)
+     * @param events      receives every phase start, e.g. to fire it as a CDI event
+     * @param application whether the application owns the process (only then may it be ended) and its context
      */
     public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
-            ProcessExit exit) {
+            ProcessExit exit, RunningApplication application) {
         this.config = config;
         this.steps = List.copyOf(steps);
         this.events = events;
         this.exit = exit;
-        this.watchdog = new Watchdog(config.timeout(), this::haltOnTimeout);
+        this.application = application;
+        this.reportLog = new ReportLog(application.logLabel());
+        this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
         List<ShutdownPhase> expected = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING,
                 ShutdownPhase.CLEANING, ShutdownPhase.PERSISTING);
         if (!this.steps.stream().map(PhaseStep::phase).toList().equals(expected)) {
             throw new IllegalArgumentException("steps must be, in order, " + expected);
         }
     }
-
     /**
      * Starts the shutdown for {@code cause} unless one has already started: from this instant the phase is
      * PREPARING (so readiness reports DOWN) and the watchdog runs.
@@ -71,7 +80,7 @@ public final class ShutdownCoordinator {
         }
         if (!this.cause.compareAndSet(null, cause)) {
             Level level = cause.trigger() == ShutdownCause.Trigger.CONTAINER ? Level.FINE : Level.INFO;
-            LOG.log(level, () -> "FLUX-0002 Shutdown already started by " + this.cause.get() + "; ignoring "
+            LOG.log(level, () -> "FLUX-0002 " + label() + "Shutdown already started by " + this.cause.get() + "; ignoring "
                     + cause);
             return false;
         }
@@ -81,7 +90,7 @@ public final class ShutdownCoordinator {
             phase = ShutdownPhase.PREPARING;
         }
         watchdog.arm();
-        LOG.info(() -> "FLUX-0001 Graceful shutdown started by " + cause + "; bounded by "
+        LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
                 + Durations.format(config.timeout()));
         return true;
     }
@@ -101,22 +110,46 @@ public final class ShutdownCoordinator {
     }
 
     /**
-     * Waits until the phases of a shutdown started elsewhere have run, bounded by {@code flux.shutdown.timeout}: a
-     * container that closes while a signal or programmatic shutdown runs must not destroy the beans under it. Returns
-     * at once on the thread that runs the phases (a cleanup that closes the container) or when none has started.
+     * Claims the shutdown for {@code cause} and runs the phases on a new thread, in the application's context. A
+     * programmatic shutdown then ends the process, where the application owns it.
+     *
+     * @return {@code true} if this call started the shutdown
      */
-    public void awaitPhases() {
+    public boolean start(ShutdownCause cause) {
+        if (!claim(cause)) {
+            return false;
+        }
+        boolean thenExit = cause.trigger() == ShutdownCause.Trigger.PROGRAMMATIC;
+        application.context().newThread(THREAD_NAME, false, () -> {
+            runPhases();
+            if (thenExit) {
+                endProcess();
+            }
+        }).start();
+        return true;
+    }
+
+    /**
+     * Waits, at most {@code bound}, until the phases of a started shutdown have run: a container that closes or a
+     * signal dispatcher must not go on under them. Returns at once on the thread that runs the phases (a cleanup
+     * that closes the container) or when none has started.
+     *
+     * @return {@code false} if the bound passed first
+     */
+    public boolean awaitPhases(Duration bound) {
         if (cause.get() == null || Thread.currentThread() == phasesThread) {
-            return;
+            return true;
         }
         try {
-            if (!phasesDone.await(config.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                LOG.warning(() -> "FLUX-0007 The container is closing while the shutdown is still in " + phase
-                        + " after " + Durations.format(config.timeout()));
+            if (phasesDone.await(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
             }
+            LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in " + phase
+                    + " after " + Durations.format(bound));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private ShutdownReport runClaimedPhases(ShutdownCause started) {
@@ -134,7 +167,7 @@ public final class ShutdownCoordinator {
             done = buildReport(started);
         }
         report = done;
-        ReportLog.log(done);
+        reportLog.log(done);
         return done;
     }
 
@@ -159,18 +192,31 @@ public final class ShutdownCoordinator {
         return config;
     }
 
-    /**
-     * Ends the process as the report says: {@code exit-code} or {@code forced-exit-code}. The watchdog stays armed
-     * while the runtime's shutdown hooks run; only a {@link ProcessExit} that returns (the process goes on, by its
-     * owner's choice) stops it.
-     */
-    public void exitProcess(ShutdownReport done) {
-        exit.exit(done.exitCode());
-        watchdog.disarm();
+    /** Whether the application owns the process, so that the library may end it. */
+    public boolean ownsProcess() {
+        return application.ownsProcess();
     }
 
-    /** Ends the process at once with {@code forced-exit-code}, e.g. on a second SIGINT. */
+    /**
+     * Ends the process as the report says, {@code exit-code} or {@code forced-exit-code}, where the application
+     * owns it; does nothing inside a server. The watchdog stays armed while the runtime's shutdown hooks run; only
+     * a {@link ProcessExit} that returns (the process goes on, by its owner's choice) stops it.
+     */
+    public void endProcess() {
+        ShutdownReport done = report;
+        if (done != null && done.exitCode().isPresent()) {
+            exit.exit(done.exitCode().getAsInt());
+            watchdog.disarm();
+        }
+    }
+
+    /** Ends the process at once with {@code forced-exit-code}, e.g. on a second SIGINT, where the application owns it. */
     public void forceExit(String why) {
+        if (!ownsProcess()) {
+            LOG.warning(() -> "FLUX-0004 " + label() + why + ": the server hosts this application, so the library"
+                    + " does not end the process");
+            return;
+        }
         LOG.warning(() -> "FLUX-0004 " + why + ": halting now with exit code " + config.forcedExitCode());
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
@@ -206,18 +252,42 @@ public final class ShutdownCoordinator {
     private ShutdownReport buildReport(ShutdownCause started) {
         boolean complete = finished.stream().allMatch(PhaseReport::complete);
         return new ShutdownReport(started, finished, since(startNanos),
-                complete ? config.exitCode() : config.forcedExitCode());
+                exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
     }
 
-    private void haltOnTimeout() {
+    /**
+     * The exit code the library ends the process with: none inside a server, and none when the container closes
+     * (whoever closes it decides what becomes of the process).
+     */
+    private OptionalInt exitCodeFor(ShutdownCause started, int code) {
+        return ownsProcess() && started.trigger() != ShutdownCause.Trigger.CONTAINER ? OptionalInt.of(code)
+                : OptionalInt.empty();
+    }
+
+    private String label() {
+        return application.logLabel();
+    }
+
+    /**
+     * The watchdog's expiry: the report so far, then a halt where the application owns the process. Inside a
+     * server the library only stops waiting: the server's own bounds decide, and other applications live on.
+     */
+    private void onTimeout() {
         ShutdownReport partial;
         synchronized (this) {
             partial = timedOutReport();
         }
+        if (!ownsProcess()) {
+            LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
+                    + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
+                    + " application, so the library stops waiting and leaves the process to the server");
+            reportLog.log(partial);
+            return;
+        }
         LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                 + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
                 + config.forcedExitCode());
-        ReportLog.log(partial);
+        reportLog.log(partial);
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
     }
@@ -233,7 +303,8 @@ public final class ShutdownCoordinator {
             phases.add(new PhaseReport(running, since(phaseStartNanos), false,
                     "still running when " + ShutdownConfig.TIMEOUT + " expired", List.of()));
         }
-        return new ShutdownReport(cause.get(), phases, since(startNanos), config.forcedExitCode());
+        return new ShutdownReport(cause.get(), phases, since(startNanos),
+                exitCodeFor(cause.get(), config.forcedExitCode()));
     }
 
     private static Duration since(long nanos) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -25,6 +26,18 @@ public final class CleanupRunner {
     public static final String THREAD_NAME = "flux-shutdown-cleanup";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
+
+    private final Executor context;
+
+    /** Runs cleanups on plain threads, for code that needs no application context (tests). */
+    public CleanupRunner() {
+        this(Runnable::run);
+    }
+
+    /** @param context applies the application's context around each cleanup, on the cleanup's own thread */
+    public CleanupRunner(Executor context) {
+        this.context = context;
+    }
 
     /** Runs every cleanup of the plan, in order, and returns one outcome per cleanup, the skipped ones last. */
     public List<CleanupOutcome> run(CleanupPlan plan) {
@@ -51,7 +64,7 @@ public final class CleanupRunner {
     /** Runs one cleanup and waits for it, and for the stage it returns, within its timeout. */
     CleanupOutcome run(CleanupAction action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> call(action, done), THREAD_NAME);
+        Thread thread = new Thread(() -> context.execute(() -> call(action, done)), THREAD_NAME);
         thread.setDaemon(true);
         long start = System.nanoTime();
         LOG.fine(() -> "Running cleanup " + action.name() + " [" + action.rank() + "], bounded by "
