@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * bound, leaves the server up, the other application serving and still drained by a later SIGTERM, and none of the
  * library's threads behind.
  */
-@Tag("needs-lead")
 abstract class HostedAppsContract {
 
     static final String SLOW_REQUEST = SingleAppContract.SLOW_REQUEST;
@@ -58,15 +56,15 @@ abstract class HostedAppsContract {
 
             HttpResponse<String> down = await().atMost(ServerProcess.TIMEOUT).pollInterval(Duration.ofMillis(50))
                     .until(server::readiness, response -> response.statusCode() == 503);
-            assertThat(down.body()).as("both applications' readiness at once").contains("PREPARING")
-                    .doesNotContain("RUNNING");
+            assertThat(down.body()).as("both applications' readiness at once; output:%n%s", server.outputText())
+                    .contains("\"phase\":\"PREPARING\"").doesNotContain("\"phase\":\"RUNNING\"");
             Responses.assertWhole(slow, 100_000);
             server.awaitExit(ServerProcess.TIMEOUT);
             for (String app : List.of("alpha", "beta")) {
-                assertThat(AppEvents.cleanups(events, app)).as(app).containsExactly("cleanup-10", "cleanup-20",
-                        "cleanup-30");
+                assertThat(AppEvents.cleanups(events, app)).as("%s; output:%n%s", app, server.outputText())
+                        .containsExactly("cleanup-10", "cleanup-20", "cleanup-30");
                 assertThat(server.output()).as("the report of " + app)
-                        .anyMatch(line -> line.contains("FLUX-0001 [app=" + app + "]"))
+                        .anyMatch(line -> line.contains("FLUX-0001 [app=" + app + "]") && line.contains("SIGTERM"))
                         .anyMatch(line -> line.contains("FLUX-0012 [app=" + app + "]"));
             }
         }
@@ -128,7 +126,10 @@ abstract class HostedAppsContract {
 
         Responses.assertWhole(List.of(slow), 100_000);
         server.awaitExit(ServerProcess.TIMEOUT);
-        assertThat(AppEvents.cleanups(events, app)).containsExactly("cleanup-10", "cleanup-20", "cleanup-30");
-        assertThat(server.output()).anyMatch(line -> line.contains("FLUX-0012 [app=" + app + "]"));
+        assertThat(AppEvents.cleanups(events, app)).as(server.outputText())
+                .containsExactly("cleanup-10", "cleanup-20", "cleanup-30");
+        assertThat(server.output()).as("the library's signal path, not only the server's own stop")
+                .anyMatch(line -> line.contains("FLUX-0001 [app=" + app + "]") && line.contains("SIGTERM"))
+                .anyMatch(line -> line.contains("FLUX-0012 [app=" + app + "]"));
     }
 }

@@ -13,6 +13,6 @@ class OpenLibertyIT extends SingleAppContract {
 
     @Override
     String processMode() {
-        return "server";
+        return "a server hosts the application";
     }
 }

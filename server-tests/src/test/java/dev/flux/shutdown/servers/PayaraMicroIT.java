@@ -14,7 +14,7 @@ class PayaraMicroIT extends SingleAppContract {
 
     @Override
     String processMode() {
-        return "application";
+        return "the application owns the process";
     }
 
     @Override

@@ -35,6 +35,8 @@ abstract class ServerProcess implements AutoCloseable {
     static final Duration STARTUP = Duration.ofMinutes(5);
     /** Bound of every other wait: generous; a passing test never waits this long. */
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Set by the build: where each server run's whole output is kept, for a look after the build. */
+    private static final String LOGS = "server-tests.logs";
 
     protected final Path workDir;
     protected final int httpPort;
@@ -212,8 +214,9 @@ abstract class ServerProcess implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/" + app + path)).timeout(TIMEOUT);
     }
 
+    /** Ends the server if it still runs, then keeps its whole output in the build's {@code server-logs}. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (launcher == null) {
             return;
         }
@@ -224,5 +227,11 @@ abstract class ServerProcess implements AutoCloseable {
             jvm.onExit().completeOnTimeout(jvm, TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
         }
         output.awaitEnd(TIMEOUT);
+        String logs = System.getProperty(LOGS);
+        if (logs != null) {
+            Path file = Files.createDirectories(Path.of(logs))
+                    .resolve(getClass().getSimpleName() + "-" + launcher.pid() + ".log");
+            Files.writeString(file, output.text());
+        }
     }
 }

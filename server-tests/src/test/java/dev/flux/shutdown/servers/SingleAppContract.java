@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,7 @@ abstract class SingleAppContract {
     /** A server of the kind under test, not started yet, working in {@code workDir}. */
     abstract ServerProcess server(Path workDir) throws IOException;
 
-    /** How the library must name the process mode on this server: {@code application} or {@code server}. */
+    /** How the library's startup line (FLUX-0020) must describe who owns the process on this server. */
     abstract String processMode();
 
     /**
@@ -72,7 +71,8 @@ abstract class SingleAppContract {
             HttpResponse<String> down = await().atMost(ServerProcess.TIMEOUT).pollInterval(Duration.ofMillis(50))
                     .until(server::readiness, response -> response.statusCode() == 503);
             HttpResponse<String> duringDelay = server.get("alpha", "/hello");
-            assertThat(down.body()).as("readiness while the delay runs").contains("PREPARING");
+            assertThat(down.body()).as("readiness while the delay runs; output:%n%s", server.outputText())
+                    .contains("PREPARING");
             assertThat(duringDelay.statusCode()).as("a request during the readiness delay").isEqualTo(200);
             assertThat(duringDelay.body()).isEqualTo("hello from alpha");
             Responses.assertWhole(slow, 100_000);
@@ -89,7 +89,6 @@ abstract class SingleAppContract {
 
     /** MicroProfile Config and the rest of the application's context, on the JVM's signal thread too. */
     @Test
-    @Tag("needs-lead")
     void cleanupOnTheSignalPathSeesTheApplicationsOwnConfig() throws Exception {
         TestWar alpha = TestWar.named("alpha", events, state).with("flux.shutdown.readiness-delay", "0s");
         try (ServerProcess server = server(dir.resolve("run")).start(alpha)) {
@@ -99,6 +98,8 @@ abstract class SingleAppContract {
             server.signal("TERM");
 
             server.awaitExit(ServerProcess.TIMEOUT);
+            assertThat(server.output()).as("started by the signal, not by the server's own stop")
+                    .anyMatch(line -> line.contains("FLUX-0001") && line.contains("SIGTERM"));
             assertThat(AppEvents.of(events, "alpha")).as(server.outputText())
                     .contains("cleanup-20 app.marker=" + TestWar.markerOf("alpha"));
         }

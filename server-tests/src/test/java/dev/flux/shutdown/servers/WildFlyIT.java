@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Tag;
 
-/** The single-application contract on WildFly 39.0.1.Final ({@code standalone-microprofile.xml}). */
+/**
+ * The single-application contract on WildFly 39.0.1.Final ({@code standalone-microprofile.xml}). Needs
+ * {@code jdk.unsupported} visible to deployments (the library jar's manifest), like {@link WildFlyHostedIT}.
+ */
 @Tag("needs-lead")
 class WildFlyIT extends SingleAppContract {
 
@@ -16,6 +19,6 @@ class WildFlyIT extends SingleAppContract {
 
     @Override
     String processMode() {
-        return "server";
+        return "a server hosts the application";
     }
 }
