@@ -1,7 +1,6 @@
 package dev.flux.shutdown.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,12 +20,13 @@ import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.
- * Triggers first {@link #claim claim} the shutdown (only one can), then run it, on their own thread
- * ({@link #runPhases}) or on a new one ({@link #start}), and end the process only if the application owns it.
+ * Every trigger {@link #start starts} it (only the first one does) on a thread of the application's, waits for it
+ * as long as it must ({@link #awaitPhases}), and the process is ended only where the application owns it
+ * ({@link #endProcess}).
  */
 public final class ShutdownCoordinator {
 
-    /** The name of the thread that runs the phases when the trigger does not run them itself. */
+    /** The name of the thread that runs the phases. */
     public static final String THREAD_NAME = "flux-shutdown";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
@@ -38,14 +38,11 @@ public final class ShutdownCoordinator {
     private final RunningApplication application;
     private final ReportLog reportLog;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
-    private final List<PhaseReport> finished = new ArrayList<>();
+    private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
     private final CountDownLatch phasesDone = new CountDownLatch(1);
     private volatile Thread phasesThread;
-    private volatile ShutdownPhase phase;
     private volatile ShutdownReport report;
-    private long startNanos;
-    private long phaseStartNanos;
 
     /**
      * @param steps       the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
@@ -68,13 +65,14 @@ public final class ShutdownCoordinator {
             throw new IllegalArgumentException("steps must be, in order, " + expected);
         }
     }
+
     /**
      * Starts the shutdown for {@code cause} unless one has already started: from this instant the phase is
      * PREPARING (so readiness reports DOWN) and the watchdog runs.
      *
-     * @return {@code true} if this call started the shutdown and must now call {@link #runPhases()}
+     * @return {@code true} if this call started the shutdown and must now run the phases
      */
-    public boolean claim(ShutdownCause cause) {
+    private boolean claim(ShutdownCause cause) {
         if (!config.enabled()) {
             return false;
         }
@@ -84,26 +82,18 @@ public final class ShutdownCoordinator {
                     + cause);
             return false;
         }
-        synchronized (this) {
-            startNanos = System.nanoTime();
-            phaseStartNanos = startNanos;
-            phase = ShutdownPhase.PREPARING;
-        }
+        timeline.start(ShutdownPhase.PREPARING);
         watchdog.arm();
         LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
                 + Durations.format(config.timeout()));
         return true;
     }
 
-    /** Runs every phase on the calling thread, logs the report and returns it. Call once, after {@link #claim}. */
-    public ShutdownReport runPhases() {
-        ShutdownCause started = cause.get();
-        if (started == null) {
-            throw new IllegalStateException("runPhases() before a successful claim()");
-        }
+    /** Runs every phase on the calling thread and logs the report; once, after a successful {@link #claim}. */
+    private void runPhases() {
         phasesThread = Thread.currentThread();
         try {
-            return runClaimedPhases(started);
+            runClaimedPhases(cause.get());
         } finally {
             phasesDone.countDown();
         }
@@ -144,44 +134,51 @@ public final class ShutdownCoordinator {
             if (phasesDone.await(bound.toNanos(), TimeUnit.NANOSECONDS)) {
                 return true;
             }
-            LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in " + phase
-                    + " after " + Durations.format(bound));
+            LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in "
+                    + timeline.phase().orElseThrow() + " after " + Durations.format(bound));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return false;
     }
 
-    private ShutdownReport runClaimedPhases(ShutdownCause started) {
+    private void runClaimedPhases(ShutdownCause started) {
         for (PhaseStep step : steps) {
             long phaseStart = enter(step.phase(), started);
             PhaseResult result = runStep(step, started);
-            record(new PhaseReport(step.phase(), since(phaseStart), !result.timedOut(), result.summary(),
-                    result.details()));
+            timeline.finish(new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
+                    result.summary(), result.details()));
         }
         long exitingStart = enter(ShutdownPhase.EXITING, started);
-        ShutdownReport done;
-        synchronized (this) {
-            finished.add(new PhaseReport(ShutdownPhase.EXITING, since(exitingStart), true, "report logged",
-                    List.of()));
-            done = buildReport(started);
-        }
+        timeline.finish(new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
+                "report logged", List.of()));
+        ShutdownReport done = timeline.report(started,
+                complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
         report = done;
         reportLog.log(done);
-        return done;
+        if (done.exitCode().isEmpty()) {
+            // the library does not end the process: nothing is left for the watchdog to bound
+            watchdog.disarm();
+        }
     }
 
-    /** Stops the watchdog, for triggers that do not end the process themselves (the container closing). */
-    public void disarmWatchdog() {
-        watchdog.disarm();
+    /**
+     * Gives up on a shutdown that outlived its bound inside a server, whose container is going away: the phases
+     * thread is interrupted, so the cleanups not yet run are skipped and the one running is interrupted.
+     */
+    public void abandon() {
+        Thread running = phasesThread;
+        if (running != null && !ownsProcess()) {
+            running.interrupt();
+        }
     }
 
     public boolean isShuttingDown() {
-        return phase != null;
+        return timeline.phase().isPresent();
     }
 
     public Optional<ShutdownPhase> phase() {
-        return Optional.ofNullable(phase);
+        return timeline.phase();
     }
 
     public Optional<ShutdownReport> report() {
@@ -223,13 +220,9 @@ public final class ShutdownCoordinator {
     }
 
     private long enter(ShutdownPhase next, ShutdownCause started) {
-        long now = System.nanoTime();
-        synchronized (this) {
-            phaseStartNanos = now;
-            phase = next;
-        }
+        long now = timeline.enter(next);
         try {
-            events.accept(new ShutdownPhaseEvent(next, started, Duration.ofNanos(now - startNanos)));
+            events.accept(new ShutdownPhaseEvent(next, started, timeline.elapsedAt(now)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "FLUX-0005 An observer of the " + next + " event failed; the shutdown goes on", e);
         }
@@ -243,16 +236,6 @@ public final class ShutdownCoordinator {
             LOG.log(Level.WARNING, "FLUX-0006 The " + step.phase() + " phase failed; the shutdown goes on", e);
             return new PhaseResult(false, "failed: " + e, List.of());
         }
-    }
-
-    private synchronized void record(PhaseReport phaseReport) {
-        finished.add(phaseReport);
-    }
-
-    private ShutdownReport buildReport(ShutdownCause started) {
-        boolean complete = finished.stream().allMatch(PhaseReport::complete);
-        return new ShutdownReport(started, finished, since(startNanos),
-                exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
     }
 
     /**
@@ -273,10 +256,8 @@ public final class ShutdownCoordinator {
      * server the library only stops waiting: the server's own bounds decide, and other applications live on.
      */
     private void onTimeout() {
-        ShutdownReport partial;
-        synchronized (this) {
-            partial = timedOutReport();
-        }
+        ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()));
+        ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
         if (!ownsProcess()) {
             LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                     + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
@@ -292,22 +273,4 @@ public final class ShutdownCoordinator {
         exit.halt(config.forcedExitCode());
     }
 
-    /**
-     * The report at the watchdog's expiry: the phases that finished, then the one still running, as timed out, so
-     * that the report and the exit code agree.
-     */
-    private ShutdownReport timedOutReport() {
-        List<PhaseReport> phases = new ArrayList<>(finished);
-        ShutdownPhase running = phase;
-        if (phases.stream().noneMatch(done -> done.phase() == running)) {
-            phases.add(new PhaseReport(running, since(phaseStartNanos), false,
-                    "still running when " + ShutdownConfig.TIMEOUT + " expired", List.of()));
-        }
-        return new ShutdownReport(cause.get(), phases, since(startNanos),
-                exitCodeFor(cause.get(), config.forcedExitCode()));
-    }
-
-    private static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
-    }
 }

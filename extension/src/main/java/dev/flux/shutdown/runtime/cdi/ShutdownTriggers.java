@@ -67,11 +67,9 @@ public class ShutdownTriggers {
             Object stopping) {
         ShutdownCoordinator coordinator = shutdown.coordinator();
         try {
-            if (coordinator.start(ShutdownCause.container())) {
-                coordinator.awaitPhases(coordinator.config().timeout());
-                coordinator.disarmWatchdog();
-            } else {
-                coordinator.awaitPhases(coordinator.config().timeout());
+            coordinator.start(ShutdownCause.container());
+            if (!coordinator.awaitPhases(coordinator.config().timeout())) {
+                coordinator.abandon();
             }
         } finally {
             leave();
