@@ -18,6 +18,14 @@ import java.util.OptionalInt;
  */
 public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode) {
 
+    /**
+     * Checks the parts and keeps an unmodifiable copy of the phases.
+     *
+     * @param cause    what started the shutdown
+     * @param phases   the phases that ran, in order
+     * @param total    time from the start of the shutdown to the end of the last phase
+     * @param exitCode the exit code the shutdown chose
+     */
     public ShutdownReport {
         Objects.requireNonNull(cause, "cause");
         phases = List.copyOf(phases);
@@ -25,7 +33,7 @@ public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Dura
         Objects.requireNonNull(exitCode, "exitCode");
     }
 
-    /** Whether every phase finished within its bounds. */
+    /** {@return whether every phase finished within its bounds} */
     public boolean complete() {
         return phases.stream().allMatch(PhaseReport::complete);
     }
@@ -42,6 +50,15 @@ public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Dura
     public record PhaseReport(ShutdownPhase phase, Duration duration, boolean complete, String summary,
             List<String> details) {
 
+        /**
+         * Checks the parts and keeps an unmodifiable copy of the details.
+         *
+         * @param phase    the phase
+         * @param duration how long it ran
+         * @param complete whether it finished within its bounds
+         * @param summary  its one-line summary
+         * @param details  its detail lines
+         */
         public PhaseReport {
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(duration, "duration");
