@@ -3,13 +3,7 @@ package dev.flux.shutdown.servers;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Tag;
-
-/**
- * The single-application contract on WildFly 39.0.1.Final ({@code standalone-microprofile.xml}). Needs
- * {@code jdk.unsupported} visible to deployments (the library jar's manifest), like {@link WildFlyHostedIT}.
- */
-@Tag("needs-lead")
+/** The single-application contract on WildFly 39.0.1.Final ({@code standalone-microprofile.xml}). */
 class WildFlyIT extends SingleAppContract {
 
     @Override
