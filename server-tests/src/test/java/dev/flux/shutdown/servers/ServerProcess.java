@@ -84,7 +84,7 @@ abstract class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server with {@code wars} and waits until it has started and deployed each of them. */
-    final ServerProcess start(TestWar... wars) throws IOException, InterruptedException {
+    final ServerProcess start(TestWar... wars) throws Exception {
         List<Path> files = new ArrayList<>();
         Path warDir = Files.createDirectories(workDir.resolve("wars"));
         for (TestWar war : wars) {
@@ -97,12 +97,18 @@ abstract class ServerProcess implements AutoCloseable {
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
         launcher = builder.start();
         output = OutputLines.readFrom(launcher.getInputStream(), "server-output-" + launcher.pid());
-        awaitLine(this::isStarted, STARTUP);
-        for (TestWar war : wars) {
-            awaitDeployed(war.name(), 0);
+        try {
+            awaitLine(this::isStarted, STARTUP);
+            for (TestWar war : wars) {
+                awaitDeployed(war.name(), 0);
+            }
+            jvm = jvmOf(launcher);
+            return this;
+        } catch (Throwable e) {
+            // the caller's try-with-resources never gets a server that failed to start: end it here
+            close();
+            throw e;
         }
-        jvm = jvmOf(launcher);
-        return this;
     }
 
     /** Deploys {@code war} into the running server and waits until it serves. */

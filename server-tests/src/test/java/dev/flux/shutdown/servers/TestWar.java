@@ -12,7 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A plain WAR of the test application (src/main) with the library and its dependencies in {@code WEB-INF/lib} and
+ * A plain WAR of the test application (src/main) with the library jar in {@code WEB-INF/lib} and
  * its own {@code META-INF/microprofile-config.properties}: no server-specific descriptor, as a user would ship it.
  * Written with the JDK's jar support: a WAR is a zip, and this is all a test needs of one.
  */
@@ -20,7 +20,7 @@ final class TestWar {
 
     /** Set by the build: the compiled test application. */
     private static final String APP_CLASSES = "server-tests.app-classes";
-    /** Set by the build: the library jar and its runtime dependencies. */
+    /** Set by the build: the library jar (Jackson shaded in). */
     private static final String WAR_LIB = "server-tests.war-lib";
 
     private final String name;
