@@ -1,0 +1,99 @@
+package dev.flux.shutdown.servers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Open Liberty from the build's unpacked runtime, with a user directory of the test's ({@code WLP_USER_DIR}) holding
+ * one server: the four features the library needs, one HTTP port on the loopback interface, enough threads that
+ * slow requests do not hold up readiness, INFO on the console (the library's report is INFO), WARs in
+ * {@code dropins/}, which Liberty polls. {@code bin/server run} execs the
+ * JVM, so the launcher is the process to signal.
+ */
+final class OpenLiberty extends ServerProcess {
+
+    private static final String SERVER = "flux";
+
+    private final Path userDir;
+    private final Path dropins;
+
+    OpenLiberty(Path workDir) throws IOException {
+        super(workDir);
+        this.userDir = workDir.resolve("usr");
+        this.dropins = userDir.resolve("servers").resolve(SERVER).resolve("dropins");
+    }
+
+    @Override
+    protected List<String> command(List<Path> wars) throws IOException {
+        Files.createDirectories(dropins);
+        Files.writeString(dropins.getParent().resolve("server.xml"), """
+                <server>
+                  <featureManager>
+                    <feature>cdi-4.0</feature>
+                    <feature>restfulWS-3.1</feature>
+                    <feature>mpConfig-3.1</feature>
+                    <feature>mpHealth-4.0</feature>
+                  </featureManager>
+                  <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
+                  <applicationMonitor pollingRate="200ms"/>
+                  <!-- the default core size is 2 per CPU: 4 slow requests would hold every thread of a 2-core
+                       machine, and readiness would wait for one of them -->
+                  <executor coreThreads="16"/>
+                  <logging consoleLogLevel="INFO"/>
+                </server>
+                """.formatted(httpPort));
+        for (Path war : wars) {
+            Files.copy(war, dropins.resolve(war.getFileName()));
+        }
+        Path home = Path.of(TestWar.requiredProperty("server-tests.liberty-home"));
+        return List.of(home.resolve("bin/server").toString(), "run", SERVER);
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("JAVA_HOME", System.getProperty("java.home"), "WLP_USER_DIR", userDir.toString(),
+                // a server started many times a build on a shared machine: quick start, few GC threads
+                "JVM_ARGS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    }
+
+    @Override
+    protected boolean isStarted(String line) {
+        return line.contains("CWWKF0011I");
+    }
+
+    @Override
+    protected boolean isDeployed(String line, String app) {
+        return line.contains("CWWKZ0001I: Application " + app + " started");
+    }
+
+    @Override
+    protected boolean isDeployFailure(String line, String app) {
+        return (line.contains("CWWKZ0002E") || line.contains("CWWKZ0004E")) && line.contains(" " + app + " ");
+    }
+
+    @Override
+    protected boolean isUndeployed(String line, String app) {
+        return line.contains("CWWKZ0009I: The application " + app + " has stopped");
+    }
+
+    @Override
+    protected void place(Path war) throws IOException {
+        // one step, so that the polling never sees half a file
+        Files.move(war, dropins.resolve(war.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    protected void remove(String app) throws IOException {
+        Files.delete(dropins.resolve(app + ".war"));
+    }
+
+    @Override
+    protected URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+    }
+}
