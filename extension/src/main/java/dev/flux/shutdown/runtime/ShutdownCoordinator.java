@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -43,6 +44,8 @@ public final class ShutdownCoordinator {
     private final CountDownLatch phasesDone = new CountDownLatch(1);
     private volatile Thread phasesThread;
     private volatile ShutdownReport report;
+    /** Whether a report was logged: by the phases at their end, or by the watchdog when the bound passed. */
+    private final AtomicBoolean reported = new AtomicBoolean();
 
     /**
      * @param steps       the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
@@ -155,7 +158,13 @@ public final class ShutdownCoordinator {
         ShutdownReport done = timeline.report(started,
                 complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
         report = done;
-        reportLog.log(done);
+        if (reported.compareAndSet(false, true)) {
+            reportLog.log(done);
+        } else {
+            LOG.info(() -> "FLUX-0008 " + label() + "The shutdown that outlived " + ShutdownConfig.TIMEOUT
+                    + " has ended, after " + Durations.format(done.total()) + "; its report was logged when "
+                    + ShutdownConfig.TIMEOUT + " expired");
+        }
         if (done.exitCode().isEmpty()) {
             // the library does not end the process: nothing is left for the watchdog to bound
             watchdog.disarm();
@@ -258,17 +267,22 @@ public final class ShutdownCoordinator {
     private void onTimeout() {
         ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()));
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
+        boolean first = reported.compareAndSet(false, true);
         if (!ownsProcess()) {
-            LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
-                    + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
-                    + " application, so the library stops waiting and leaves the process to the server");
-            reportLog.log(partial);
+            if (first) {
+                LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
+                        + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
+                        + " application, so the library stops waiting and leaves the process to the server");
+                reportLog.log(partial);
+            }
             return;
         }
         LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                 + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
                 + config.forcedExitCode());
-        reportLog.log(partial);
+        if (first) {
+            reportLog.log(partial);
+        }
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
     }

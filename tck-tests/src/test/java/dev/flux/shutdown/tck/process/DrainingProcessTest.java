@@ -151,8 +151,10 @@ class DrainingProcessTest {
             String drained = app.awaitLine(line -> line.contains("FLUX-0010 DRAINING"));
             Matcher latency = DRAIN_LATENCY.matcher(drained);
             assertThat(latency.find()).as(drained).isTrue();
-            // the target is 2 ms; the bound is generous for a loaded machine, far below any polling interval
-            assertThat(Double.parseDouble(latency.group(1))).as(drained).isLessThan(50.0);
+            // the release itself ends DRAINING (typically well under 1 ms, see the README); the bound only rules out
+            // a polling loop of the usual second or so, with room for a 2-core machine loaded by other builds
+            // (53 ms of thread-scheduling delay was seen under load 12)
+            assertThat(Double.parseDouble(latency.group(1))).as(drained).isLessThan(500.0);
         }
     }
 
