@@ -1,0 +1,111 @@
+package dev.flux.shutdown.runtime.drain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The fast path of the in-flight count: work is counted by occupying a slot, and released by emptying it. Slots come
+ * in regions, one per group of threads (by thread id), with padding between regions, so that threads on different
+ * cores write different cache lines and a request costs one uncontended compare-and-set to enter and one to leave.
+ * Emptying the slot succeeds only for the first release, which makes it the guard of exactly-once release too.
+ *
+ * <p>The count is the number of occupied slots, which no single read can give exactly while work comes and goes.
+ * DRAINING therefore seals the slots: a sealed slot can never be occupied again, and once every slot is sealed the
+ * registry's exact count is the whole truth. Only an empty slot can be sealed, so work that holds a slot when
+ * DRAINING starts keeps DRAINING open until it leaves.
+ */
+final class WorkSlots {
+
+    /** Slots per region: the work one group of threads can have in flight before the registry's exact path. */
+    static final int REGION = 32;
+    /** Unused slots after each region: 64 bytes or more, so no cache line holds slots of two regions. */
+    private static final int PADDING = 16;
+    private static final int STRIDE = REGION + PADDING;
+    private static final TrackedWork SEALED = new DescribedWork("a sealed slot");
+
+    private final int regionMask;
+    private final AtomicReferenceArray<TrackedWork> slots;
+
+    /** @param regions a power of two */
+    WorkSlots(int regions) {
+        if (regions <= 0 || Integer.bitCount(regions) != 1) {
+            throw new IllegalArgumentException("regions must be a power of two, got " + regions);
+        }
+        this.regionMask = regions - 1;
+        this.slots = new AtomicReferenceArray<>(regions * STRIDE);
+    }
+
+    /** Enough regions that the threads of a busy server seldom share one: four per processor, at least 16. */
+    static int regionsFor(int processors) {
+        int wanted = Math.max(16, Math.min(1024, processors * 4));
+        return Integer.highestOneBit(wanted - 1) << 1;
+    }
+
+    /**
+     * Counts {@code work} in a free slot of the calling thread's region.
+     *
+     * @return the slot, or -1 if the region is full or sealed
+     */
+    @SuppressWarnings("deprecation") // Thread.threadId() is not in Java 17; getId() is the same number
+    int occupy(TrackedWork work) {
+        int first = (int) (Thread.currentThread().getId() & regionMask) * STRIDE;
+        for (int i = first, end = first + REGION; i < end; i++) {
+            if (slots.get(i) == null && slots.compareAndSet(i, null, work)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Empties {@code slot} if {@code work} holds it; only the first call for a given work returns {@code true}. */
+    boolean vacate(int slot, TrackedWork work) {
+        return slots.compareAndSet(slot, work, null);
+    }
+
+    /**
+     * Seals every empty slot.
+     *
+     * @return whether every slot is sealed now: no work holds one, and none ever will
+     */
+    boolean sealEmpty() {
+        boolean allSealed = true;
+        for (int region = 0; region <= regionMask; region++) {
+            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+                TrackedWork held = slots.get(i);
+                if (held != SEALED && (held != null || !slots.compareAndSet(i, null, SEALED))) {
+                    allSealed = false;
+                }
+            }
+        }
+        return allSealed;
+    }
+
+    /** The work holding slots now; exact only when nothing enters or leaves meanwhile (readiness data). */
+    int occupied() {
+        int count = 0;
+        for (int region = 0; region <= regionMask; region++) {
+            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+                TrackedWork held = slots.get(i);
+                if (held != null && held != SEALED) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The work holding slots now. */
+    List<TrackedWork> holders() {
+        List<TrackedWork> all = new ArrayList<>();
+        for (int region = 0; region <= regionMask; region++) {
+            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+                TrackedWork held = slots.get(i);
+                if (held != null && held != SEALED) {
+                    all.add(held);
+                }
+            }
+        }
+        return all;
+    }
+}

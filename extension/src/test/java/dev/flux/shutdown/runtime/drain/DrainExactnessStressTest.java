@@ -1,0 +1,152 @@
+package dev.flux.shutdown.runtime.drain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many threads enter and release work while DRAINING starts and ends, round after round: DRAINING never ends while
+ * work is in flight, and never misses the last release. Work is released at once, held in numbers (more than a
+ * slot region holds, so the exact path is used too), handed to another thread, and released twice from two threads.
+ */
+class DrainExactnessStressTest {
+
+    /** Rounds run until this budget is spent, at least {@link #MIN_ROUNDS}, so a loaded machine still finishes. */
+    private static final Duration BUDGET = Duration.ofSeconds(3);
+    private static final int MIN_ROUNDS = 30;
+    private static final int THREADS = 4;
+    /** Works each thread enters before DRAINING may start (none is refused before then). */
+    private static final int WARM_UP = 50;
+    /** Far above any scheduling delay on a loaded machine; a missed wake-up would wait for the drain timeout. */
+    private static final Duration LATENCY_BOUND = Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final long BOUND_SECONDS = 20;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void drainingNeverEndsWithWorkInFlightAndNeverMissesTheLastRelease() throws Exception {
+        long end = System.nanoTime() + BUDGET.toNanos();
+        int round = 0;
+        for (; round < MIN_ROUNDS || System.nanoTime() - end < 0; round++) {
+            Round r = new Round();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                workers.add(pool.submit(r::work));
+            }
+            assertThat(r.warmedUp.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("workers started").isTrue();
+            spin(ThreadLocalRandom.current().nextInt(2000));
+
+            DrainOutcome outcome = r.registry.drain(DRAIN_TIMEOUT);
+
+            for (Future<?> worker : workers) {
+                worker.get(BOUND_SECONDS, TimeUnit.SECONDS);
+            }
+            String where = "round " + round + ", " + r.entered + " works entered";
+            assertThat(outcome.timedOut()).as("DRAINING timed out, " + where).isFalse();
+            assertThat(outcome.latency()).as("time from the last release to the end of DRAINING, " + where)
+                    .isLessThan(LATENCY_BOUND);
+            assertThat(r.releasedAfterTheEnd).as("works released after DRAINING ended, " + where).hasValue(0);
+            assertThat(r.registry.inFlight()).as("in flight after every release, " + where).isZero();
+            assertThat(r.registry.enter(new DescribedWork("late"))).as("admitted after the end, " + where).isFalse();
+        }
+        System.out.println(getClass().getSimpleName() + ": " + round + " rounds");
+    }
+
+    /** One registry drained while {@link #THREADS} workers use it. */
+    private static final class Round {
+
+        final InFlightRegistry registry = new InFlightRegistry();
+        final CountDownLatch warmedUp = new CountDownLatch(THREADS);
+        final Queue<DescribedWork> handedOver = new ConcurrentLinkedQueue<>();
+        final AtomicInteger producers = new AtomicInteger(THREADS);
+        final AtomicInteger entered = new AtomicInteger();
+        final AtomicInteger releasedAfterTheEnd = new AtomicInteger();
+
+        void work() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Deque<DescribedWork> held = new ArrayDeque<>();
+            int lateArrivals = -1; // how many more works to enter once DRAINING is seen, as clients still arrive
+            try {
+                for (int i = 0; lateArrivals != 0; i++) {
+                    if (i == WARM_UP) {
+                        warmedUp.countDown();
+                    }
+                    if (lateArrivals < 0 && registry.isDraining()) {
+                        lateArrivals = 1 + random.nextInt(40);
+                    } else if (lateArrivals > 0) {
+                        lateArrivals--;
+                    }
+                    DescribedWork work = new DescribedWork("w");
+                    if (!registry.enter(work)) {
+                        break;
+                    }
+                    entered.incrementAndGet();
+                    switch (random.nextInt(8)) {
+                        case 0, 1, 2 -> release(work);
+                        case 3 -> handedOver.add(work);
+                        case 4 -> {
+                            handedOver.add(work);
+                            release(work);
+                        }
+                        default -> {
+                            held.push(work);
+                            if (held.size() > random.nextInt(2 * WorkSlots.REGION)) {
+                                while (!held.isEmpty()) {
+                                    release(random.nextBoolean() ? held.pollFirst() : held.pollLast());
+                                }
+                            }
+                        }
+                    }
+                    DescribedWork other = handedOver.poll();
+                    if (other != null) {
+                        release(other);
+                    }
+                }
+            } finally {
+                held.forEach(this::release);
+                if (producers.decrementAndGet() == 0) {
+                    // every other worker has handed over its last work by now: the last one out releases the rest
+                    for (DescribedWork other; (other = handedOver.poll()) != null;) {
+                        release(other);
+                    }
+                }
+            }
+        }
+
+        /** Releases {@code work}, noting whether DRAINING had already ended while it was in flight. */
+        private void release(DescribedWork work) {
+            boolean endedBefore = registry.isClosed();
+            if (work.release() && endedBefore) {
+                releasedAfterTheEnd.incrementAndGet();
+            }
+        }
+    }
+
+    private static void spin(int iterations) {
+        for (int i = 0; i < iterations; i++) {
+            Thread.onSpinWait();
+        }
+    }
+}
