@@ -103,10 +103,17 @@ public final class InFlightRegistry {
      */
     public DrainOutcome drain(Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         lastReleaseNanos = start - 1; // releases while DRAINING stamp it; this one means "none"
         drainer = Thread.currentThread();
-        state.getAndUpdate(s -> s | DRAINING);
+        try {
+            state.getAndUpdate(s -> s | DRAINING);
+            return awaitZero(start, start + timeout.toNanos());
+        } finally {
+            drainer = null; // releases after the end must not wake the shutdown thread in later phases
+        }
+    }
+
+    private DrainOutcome awaitZero(long start, long deadline) {
         while (true) {
             if (slots.sealEmpty()) {
                 long s = state.get();
@@ -119,7 +126,7 @@ public final class InFlightRegistry {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                state.getAndUpdate(x -> x | CLOSED);
+                state.getAndUpdate(s -> s | CLOSED);
                 slots.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
                 List<String> stillRunning = stillRunning(start);
                 return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
