@@ -2,9 +2,8 @@ package dev.flux.shutdown.runtime.drain;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -33,7 +32,8 @@ public final class InFlightRegistry {
     /** The gate and the count of the work outside slots. */
     private final AtomicLong state = new AtomicLong();
     private final WorkSlots slots = new WorkSlots(WorkSlots.regionsFor(Runtime.getRuntime().availableProcessors()));
-    private final Set<TrackedWork> unslotted = ConcurrentHashMap.newKeySet();
+    /** The work counted outside slots, with the time it entered. */
+    private final Map<TrackedWork, Long> unslotted = new ConcurrentHashMap<>();
     private volatile Thread drainer;
     private volatile long lastReleaseNanos;
 
@@ -57,9 +57,8 @@ public final class InFlightRegistry {
                 return false;
             }
         } while (!state.compareAndSet(s, s + 1));
-        work.startNanos = System.nanoTime();
         work.countedBy(this, -1);
-        unslotted.add(work);
+        unslotted.put(work, System.nanoTime());
         return true;
     }
 
@@ -70,7 +69,7 @@ public final class InFlightRegistry {
                 return false;
             }
         } else {
-            if (!unslotted.remove(work)) {
+            if (unslotted.remove(work) == null) {
                 return false;
             }
             state.decrementAndGet();
@@ -147,9 +146,10 @@ public final class InFlightRegistry {
         for (TrackedWork work : slots.holders()) {
             lines.add(work.describe() + " (running for at least " + sinceDraining + " ms: since before DRAINING)");
         }
-        unslotted.stream()
-                .sorted(Comparator.comparingLong(w -> w.startNanos))
-                .map(w -> w.describe() + " (running for " + Duration.ofNanos(now - w.startNanos).toMillis() + " ms)")
+        unslotted.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(w -> w.getKey().describe() + " (running for " + Duration.ofNanos(now - w.getValue()).toMillis()
+                        + " ms)")
                 .forEach(lines::add);
         return lines;
     }

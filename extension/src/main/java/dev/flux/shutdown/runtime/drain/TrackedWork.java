@@ -25,15 +25,10 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
         }
     }
 
-    @SuppressWarnings("unused") // accessed through REGISTRY: set, with release semantics, after slot and startNanos
+    @SuppressWarnings("unused") // accessed through REGISTRY: set, with release semantics, after slot
     private InFlightRegistry registry;
     /** The slot that counts this work, or -1 when the registry's exact path counts it. */
     private int slot;
-    /**
-     * When the registry's exact path counted this work. Work counted in a slot has no time: reading the clock would
-     * cost a request more than counting it does, and such work has been in flight since before DRAINING started.
-     */
-    long startNanos;
     @SuppressWarnings("unused") // accessed through RELEASED: the guard of work that was never counted
     private volatile boolean released;
 
