@@ -2,6 +2,7 @@ package dev.flux.shutdown.runtime.drain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * in regions, one per group of threads (by thread id), with padding between regions, so that threads on different
  * cores write different cache lines and a request costs one uncontended compare-and-set to enter and one to leave.
  * Emptying the slot succeeds only for the first release, which makes it the guard of exactly-once release too.
+ * A thread tries the first slot of its region, then looks from a random place in it, so that an event loop with many
+ * requests in flight finds a free slot in a few tries; it goes on into the next regions when its own is full.
  *
  * <p>The count is the number of occupied slots, which no single read can give exactly while work comes and goes.
  * DRAINING therefore seals the slots: a sealed slot can never be occupied again, and once every slot is sealed the
@@ -17,8 +20,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class WorkSlots {
 
-    /** Slots per region: the work one group of threads can have in flight before the registry's exact path. */
-    static final int REGION = 32;
+    /** Slots per region. */
+    static final int REGION = 64;
+    /** Regions a thread tries, its own first. */
+    private static final int REGIONS_TRIED = 4;
+    /** The work one thread can have in flight before it takes the registry's exact path. */
+    static final int PER_THREAD = REGION * REGIONS_TRIED;
     /** Unused slots after each region: 64 bytes or more, so no cache line holds slots of two regions. */
     private static final int PADDING = 16;
     private static final int STRIDE = REGION + PADDING;
@@ -43,16 +50,25 @@ final class WorkSlots {
     }
 
     /**
-     * Counts {@code work} in a free slot of the calling thread's region.
+     * Counts {@code work} in a free slot of the calling thread's region, or of the regions after it.
      *
-     * @return the slot, or -1 if the region is full or sealed
+     * @return the slot, or -1 if those regions are full or sealed
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is not in Java 17; getId() is the same number
     int occupy(TrackedWork work) {
-        int first = (int) (Thread.currentThread().getId() & regionMask) * STRIDE;
-        for (int i = first, end = first + REGION; i < end; i++) {
-            if (slots.get(i) == null && slots.compareAndSet(i, null, work)) {
-                return i;
+        int home = (int) Thread.currentThread().getId();
+        int usual = (home & regionMask) * STRIDE; // a thread that serves one request at a time always gets this one
+        if (slots.get(usual) == null && slots.compareAndSet(usual, null, work)) {
+            return usual;
+        }
+        int offset = ThreadLocalRandom.current().nextInt();
+        for (int r = 0; r < REGIONS_TRIED; r++) {
+            int first = ((home + r) & regionMask) * STRIDE;
+            for (int i = 0; i < REGION; i++) {
+                int slot = first + ((offset + i) & (REGION - 1));
+                if (slots.get(slot) == null && slots.compareAndSet(slot, null, work)) {
+                    return slot;
+                }
             }
         }
         return -1;

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads enter and release work while DRAINING starts and ends, round after round: DRAINING never ends while
- * work is in flight, and never misses the last release. Work is released at once, held in numbers (more than a
- * slot region holds, so the exact path is used too), handed to another thread, and released twice from two threads.
+ * work is in flight, and never misses the last release. Work is released at once, held in numbers (more than the
+ * slots of one thread hold, so the exact path is used too), handed to another thread, and released twice from two
+ * threads.
  */
 class DrainExactnessStressTest {
 
@@ -112,7 +113,7 @@ class DrainExactnessStressTest {
                         }
                         default -> {
                             held.push(work);
-                            if (held.size() > random.nextInt(2 * WorkSlots.REGION)) {
+                            if (held.size() > random.nextInt(2 * WorkSlots.PER_THREAD)) {
                                 while (!held.isEmpty()) {
                                     release(random.nextBoolean() ? held.pollFirst() : held.pollLast());
                                 }

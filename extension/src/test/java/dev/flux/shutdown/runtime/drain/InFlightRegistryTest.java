@@ -112,12 +112,12 @@ class InFlightRegistryTest {
     @Test
     void theCountIncludesWorkBeyondTheSlotsOfOneThread() {
         List<DescribedWork> works = new ArrayList<>();
-        for (int i = 0; i < 3 * WorkSlots.REGION; i++) {
+        for (int i = 0; i < 2 * WorkSlots.PER_THREAD; i++) {
             DescribedWork work = new DescribedWork("job " + i);
             registry.enter(work);
             works.add(work);
         }
-        assertThat(registry.inFlight()).isEqualTo(3 * WorkSlots.REGION);
+        assertThat(registry.inFlight()).isEqualTo(2 * WorkSlots.PER_THREAD);
 
         works.forEach(DescribedWork::release);
 

@@ -12,15 +12,15 @@ class WorkSlotsTest {
     private final WorkSlots slots = new WorkSlots(16);
 
     @Test
-    void aThreadFillsItsRegionThenIsTurnedAway() {
+    void aThreadFillsItsRegionsThenIsTurnedAway() {
         List<Integer> taken = new ArrayList<>();
-        for (int i = 0; i < WorkSlots.REGION; i++) {
+        for (int i = 0; i < WorkSlots.PER_THREAD; i++) {
             taken.add(slots.occupy(new DescribedWork("w" + i)));
         }
 
         assertThat(taken).doesNotContain(-1).doesNotHaveDuplicates();
         assertThat(slots.occupy(new DescribedWork("one too many"))).isEqualTo(-1);
-        assertThat(slots.occupied()).isEqualTo(WorkSlots.REGION);
+        assertThat(slots.occupied()).isEqualTo(WorkSlots.PER_THREAD);
     }
 
     @Test
@@ -38,11 +38,12 @@ class WorkSlotsTest {
         DescribedWork first = new DescribedWork("first");
         int slot = slots.occupy(first);
         slots.vacate(slot, first);
-        DescribedWork second = new DescribedWork("second");
-        assertThat(slots.occupy(second)).isEqualTo(slot);
+        for (int i = 0; i < WorkSlots.PER_THREAD; i++) {
+            slots.occupy(new DescribedWork("w" + i)); // every slot of this thread, the one first had among them
+        }
 
         assertThat(slots.vacate(slot, first)).isFalse();
-        assertThat(slots.holders()).containsExactly(second);
+        assertThat(slots.occupied()).isEqualTo(WorkSlots.PER_THREAD);
     }
 
     @Test
