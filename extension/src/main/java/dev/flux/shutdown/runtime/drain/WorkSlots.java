@@ -26,8 +26,12 @@ final class WorkSlots {
     private static final int REGIONS_TRIED = 4;
     /** The work one thread can have in flight before it takes the registry's exact path. */
     static final int PER_THREAD = REGION * REGIONS_TRIED;
-    /** Unused slots after each region: 64 bytes or more, so no cache line holds slots of two regions. */
-    private static final int PADDING = 16;
+    /**
+     * Unused slots before and after each region: 128 bytes or more, so that no cache line (nor the pair of lines
+     * that some processors fetch together) holds slots of two regions, or a slot and the objects allocated just
+     * before the array, such as the registry's gate that every request reads.
+     */
+    private static final int PADDING = 32;
     private static final int STRIDE = REGION + PADDING;
     private static final TrackedWork SEALED = new DescribedWork("a sealed slot");
 
@@ -40,7 +44,7 @@ final class WorkSlots {
             throw new IllegalArgumentException("regions must be a power of two, got " + regions);
         }
         this.regionMask = regions - 1;
-        this.slots = new AtomicReferenceArray<>(regions * STRIDE);
+        this.slots = new AtomicReferenceArray<>(PADDING + regions * STRIDE);
     }
 
     /** Enough regions that the threads of a busy server seldom share one: four per processor, at least 16. */
@@ -57,13 +61,13 @@ final class WorkSlots {
     @SuppressWarnings("deprecation") // Thread.threadId() is not in Java 17; getId() is the same number
     int occupy(TrackedWork work) {
         int home = (int) Thread.currentThread().getId();
-        int usual = (home & regionMask) * STRIDE; // a thread that serves one request at a time always gets this one
+        int usual = start(home & regionMask); // a thread that serves one request at a time always gets this one
         if (slots.get(usual) == null && slots.compareAndSet(usual, null, work)) {
             return usual;
         }
         int offset = ThreadLocalRandom.current().nextInt();
         for (int r = 0; r < REGIONS_TRIED; r++) {
-            int first = ((home + r) & regionMask) * STRIDE;
+            int first = start((home + r) & regionMask);
             for (int i = 0; i < REGION; i++) {
                 int slot = first + ((offset + i) & (REGION - 1));
                 if (slots.get(slot) == null && slots.compareAndSet(slot, null, work)) {
@@ -87,7 +91,7 @@ final class WorkSlots {
     boolean sealEmpty() {
         boolean allSealed = true;
         for (int region = 0; region <= regionMask; region++) {
-            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+            for (int i = start(region), end = i + REGION; i < end; i++) {
                 TrackedWork held = slots.get(i);
                 if (held != SEALED && (held != null || !slots.compareAndSet(i, null, SEALED))) {
                     allSealed = false;
@@ -101,7 +105,7 @@ final class WorkSlots {
     int occupied() {
         int count = 0;
         for (int region = 0; region <= regionMask; region++) {
-            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+            for (int i = start(region), end = i + REGION; i < end; i++) {
                 TrackedWork held = slots.get(i);
                 if (held != null && held != SEALED) {
                     count++;
@@ -115,7 +119,7 @@ final class WorkSlots {
     List<TrackedWork> holders() {
         List<TrackedWork> all = new ArrayList<>();
         for (int region = 0; region <= regionMask; region++) {
-            for (int i = region * STRIDE, end = i + REGION; i < end; i++) {
+            for (int i = start(region), end = i + REGION; i < end; i++) {
                 TrackedWork held = slots.get(i);
                 if (held != null && held != SEALED) {
                     all.add(held);
@@ -123,5 +127,9 @@ final class WorkSlots {
             }
         }
         return all;
+    }
+
+    private static int start(int region) {
+        return PADDING + region * STRIDE;
     }
 }
