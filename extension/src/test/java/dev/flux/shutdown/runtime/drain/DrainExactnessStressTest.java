@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class DrainExactnessStressTest {
     private static final Duration LATENCY_BOUND = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final long BOUND_SECONDS = 20;
+    private static final String[] KINDS = {"at once", "at once", "at once", "handed over", "twice", "held", "held",
+        "held"};
 
     private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
@@ -59,12 +62,15 @@ class DrainExactnessStressTest {
             assertThat(r.warmedUp.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("workers started").isTrue();
             spin(ThreadLocalRandom.current().nextInt(2000));
 
+            long drainStart = System.nanoTime();
             DrainOutcome outcome = r.registry.drain(DRAIN_TIMEOUT);
 
             for (Future<?> worker : workers) {
                 worker.get(BOUND_SECONDS, TimeUnit.SECONDS);
             }
-            String where = "round " + round + ", " + r.entered + " works entered";
+            String where = "round " + round + ", " + r.entered + " works entered, the last worker ended "
+                    + (r.lastWorkerEnd.get() - drainStart) / 1_000_000 + " ms after DRAINING started, "
+                    + r.registry.inFlight() + " in flight then, still running at the end: " + outcome.stillRunning();
             assertThat(outcome.timedOut()).as("DRAINING timed out, " + where).isFalse();
             assertThat(outcome.latency()).as("time from the last release to the end of DRAINING, " + where)
                     .isLessThan(LATENCY_BOUND);
@@ -84,6 +90,7 @@ class DrainExactnessStressTest {
         final AtomicInteger producers = new AtomicInteger(THREADS);
         final AtomicInteger entered = new AtomicInteger();
         final AtomicInteger releasedAfterTheEnd = new AtomicInteger();
+        final AtomicLong lastWorkerEnd = new AtomicLong(Long.MIN_VALUE);
 
         void work() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -99,12 +106,13 @@ class DrainExactnessStressTest {
                     } else if (lateArrivals > 0) {
                         lateArrivals--;
                     }
-                    DescribedWork work = new DescribedWork("w");
+                    int kind = random.nextInt(8);
+                    DescribedWork work = new DescribedWork(KINDS[kind]);
                     if (!registry.enter(work)) {
                         break;
                     }
                     entered.incrementAndGet();
-                    switch (random.nextInt(8)) {
+                    switch (kind) {
                         case 0, 1, 2 -> release(work);
                         case 3 -> handedOver.add(work);
                         case 4 -> {
@@ -133,6 +141,7 @@ class DrainExactnessStressTest {
                         release(other);
                     }
                 }
+                lastWorkerEnd.accumulateAndGet(System.nanoTime(), Math::max);
             }
         }
 
