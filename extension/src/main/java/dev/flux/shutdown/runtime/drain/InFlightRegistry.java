@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread's region ({@link WorkSlots}): no shared cache line is written. The exact one is a single atomic word that
  * holds the count of the other work together with the gate (open, draining, closed); it takes the work that arrives
  * once DRAINING has started, and the rare work that finds its region full. When DRAINING starts, the drainer seals
- * every empty slot, again each time work leaves one; once all are sealed, nothing is in flight outside the word,
+ * every empty slot, and each of the others as its work leaves; once all are sealed, nothing is in flight outside the word,
  * and "zero in flight" and "no more admissions" happen in one step on it: no work can slip in between the last
  * release and the end of DRAINING.
  *
@@ -106,15 +106,15 @@ public final class InFlightRegistry {
         drainer = Thread.currentThread();
         try {
             state.getAndUpdate(s -> s | DRAINING);
-            return awaitZero(start, start + timeout.toNanos());
+            return awaitZero(slots.sealEmpty(), start, start + timeout.toNanos());
         } finally {
             drainer = null; // releases after the end must not wake the shutdown thread in later phases
         }
     }
 
-    private DrainOutcome awaitZero(long start, long deadline) {
+    private DrainOutcome awaitZero(WorkSlots.Unsealed unsealed, long start, long deadline) {
         while (true) {
-            if (slots.sealEmpty()) {
+            if (unsealed.sealEmpty()) {
                 long s = state.get();
                 if ((s & COUNT) == 0 && state.compareAndSet(s, s | CLOSED)) {
                     long end = System.nanoTime();
@@ -126,7 +126,7 @@ public final class InFlightRegistry {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 state.getAndUpdate(s -> s | CLOSED);
-                slots.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
+                unsealed.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
                 List<String> stillRunning = stillRunning(start);
                 return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
                         stillRunning);

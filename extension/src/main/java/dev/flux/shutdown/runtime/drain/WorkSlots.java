@@ -1,6 +1,7 @@
 package dev.flux.shutdown.runtime.drain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -84,21 +85,56 @@ final class WorkSlots {
     }
 
     /**
-     * Seals every empty slot.
+     * Seals every empty slot, for DRAINING.
      *
-     * @return whether every slot is sealed now: no work holds one, and none ever will
+     * @return the slots still held by work, which the drainer seals as that work leaves
      */
-    boolean sealEmpty() {
-        boolean allSealed = true;
+    Unsealed sealEmpty() {
+        int[] held = new int[16];
+        int count = 0;
         for (int region = 0; region <= regionMask; region++) {
             for (int i = start(region), end = i + REGION; i < end; i++) {
-                TrackedWork held = slots.get(i);
-                if (held != SEALED && (held != null || !slots.compareAndSet(i, null, SEALED))) {
-                    allSealed = false;
+                if (!seal(i)) {
+                    if (count == held.length) {
+                        held = Arrays.copyOf(held, count * 2);
+                    }
+                    held[count++] = i;
                 }
             }
         }
-        return allSealed;
+        return new Unsealed(held, count);
+    }
+
+    private boolean seal(int slot) {
+        TrackedWork held = slots.get(slot);
+        return held == SEALED || held == null && slots.compareAndSet(slot, null, SEALED);
+    }
+
+    /**
+     * The slots that work held when DRAINING started; the drainer looks at these alone after each release, so the
+     * end of DRAINING does not wait for a scan of every slot. Used by the drainer's thread only.
+     */
+    final class Unsealed {
+
+        private final int[] held;
+        private int count;
+
+        private Unsealed(int[] held, int count) {
+            this.held = held;
+            this.count = count;
+        }
+
+        /** Seals those of the slots that are empty now; whether every slot is sealed. */
+        boolean sealEmpty() {
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                if (!seal(held[k])) {
+                    held[kept++] = held[k];
+                }
+            }
+            count = kept;
+            return count == 0;
+        }
     }
 
     /** The work holding slots now; exact only when nothing enters or leaves meanwhile (readiness data). */

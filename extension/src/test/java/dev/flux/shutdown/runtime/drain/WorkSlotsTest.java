@@ -51,11 +51,12 @@ class WorkSlotsTest {
         DescribedWork held = new DescribedWork("held");
         int slot = slots.occupy(held);
 
-        assertThat(slots.sealEmpty()).isFalse();
+        WorkSlots.Unsealed unsealed = slots.sealEmpty();
+        assertThat(unsealed.sealEmpty()).isFalse();
         assertThat(slots.occupy(new DescribedWork("after sealing"))).isEqualTo(-1);
         slots.vacate(slot, held);
 
-        assertThat(slots.sealEmpty()).isTrue();
+        assertThat(unsealed.sealEmpty()).isTrue();
         assertThat(slots.occupy(new DescribedWork("after the last"))).isEqualTo(-1);
         assertThat(slots.occupied()).isZero();
     }
