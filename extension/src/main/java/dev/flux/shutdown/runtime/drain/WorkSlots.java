@@ -28,7 +28,7 @@ final class WorkSlots {
     /** The work one thread can have in flight before it takes the registry's exact path. */
     static final int PER_THREAD = REGION * REGIONS_TRIED;
     /**
-     * Unused slots before and after each region: 128 bytes or more, so that no cache line (nor the pair of lines
+     * Unused slots before the first region and after each: 128 bytes or more, so that no cache line (nor the pair of lines
      * that some processors fetch together) holds slots of two regions, or a slot and the objects allocated just
      * before the array, such as the registry's gate that every request reads.
      */
