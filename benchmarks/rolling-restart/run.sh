@@ -4,49 +4,24 @@
 #
 #   run.sh             full proof: baseline (flux.shutdown.enabled=false), then the extension on; 10 restarts each
 #   run.sh --short     the extension on only, 2 restarts, for CI (about 2 minutes; RUNS="baseline extension" for both)
-#   run.sh --overhead  one instance, no HAProxy: extension on vs off, alternating runs, throughput ratio and p99
+#   run.sh --overhead  one instance at a time, no HAProxy: the service with the library vs without its jar,
+#                      alternating runs, throughput ratio of every pair and their spread (markdown table)
 #
 # Exits non-zero if, with the extension on, any request failed (non-2xx or socket error), any restart did not
 # complete, or an instance did not exit with code 0. The baseline's numbers are printed, never judged.
 # Everything binds to 127.0.0.1; every wait is bounded; every process started here is stopped on exit.
 set -euo pipefail
 
-# ==== The backend under test: switch it here ======================================================================
-# BACKEND_LABEL names it in the output. backend_build builds it if needed (run from the repository root).
-# backend_start PORT FLAGS... must `exec` one JVM serving on 127.0.0.1:PORT with the extra -D flags FLAGS (the
-# flux.shutdown.* settings); the harness runs it in the background and signals that JVM.
-BACKEND_LABEL="quarkus-sample (packaged quarkus-run.jar, Quarkus 3.33.2)"
-HEALTH_PATH="/q/health/ready"
-FAST_PATH="/hello"
-SLOW_PATH="/report?ms=200"
-backend_build() {
-    if [[ ! -f quarkus-sample/target/quarkus-app/quarkus-run.jar ]]; then
-        ./mvnw -B -q package -pl quarkus-sample -am -DskipTests
-    fi
-}
-backend_start() {
-    local port=$1
-    shift
-    # each instance keeps its own data (the H2 file, the audit file, checkpoints), as two pods would
-    local data="$WORK/sample-$port"
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-    exec java $JAVA_OPTS "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
-        -Dsample.data.dir="$data" -Dflux.shutdown.state.dir="$data/flux-state" \
-        -jar quarkus-sample/target/quarkus-app/quarkus-run.jar
-}
-# The Weld SE test app (Jersey on Grizzly) serves the same purpose; to measure it instead:
-#   HEALTH_PATH=/health/ready FAST_PATH=/hello SLOW_PATH=/slow?ms=200, build with
-#   ./mvnw -B -q package -pl tck-tests -am -DskipTests and start
-#   java ... -Dtck.http.port=PORT -cp "tck-tests/target/classes:$(cat tck-tests/target/app-classpath.txt)" \
-#       dev.flux.shutdown.tck.app.Main
-# ==================================================================================================================
+HERE=$(cd "$(dirname "$0")" && pwd)
+# The backend (switch it in benchmarks/lib/harness.sh), process helpers, $WORK and the clean-up on exit.
+# shellcheck source=../lib/harness.sh
+source "$HERE/../lib/harness.sh"
 
 # Knobs (environment). Load: modest, the machine is shared.
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 SLOW_EVERY=${SLOW_EVERY:-10}               # one request in SLOW_EVERY goes to SLOW_PATH
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}            # a response slower than this counts as a wrk timeout error
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 READINESS_DELAY=${READINESS_DELAY:-1s}     # > HAProxy's fall x inter (1 x 200ms) plus a check's round trip
 EXTENSION_FLAGS=${EXTENSION_FLAGS:-}       # more -D flags for the extension-on run
 HAPROXY_CHECK=${HAPROXY_CHECK:-inter 200ms fall 1 rise 2}  # the health check's timing, for both runs
@@ -59,17 +34,15 @@ ROUNDS=${ROUNDS:-5}                        # each round restarts both instances
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}        # load before the first restart
 PAUSE_SECONDS=${PAUSE_SECONDS:-1}          # load between one instance back in rotation and the next restart
 TAIL_SECONDS=${TAIL_SECONDS:-2}            # load after the last restart
+OVERHEAD_BASELINE=${OVERHEAD_BASELINE:-without-jar}  # without-jar: the sample built without the library; disabled
 OVERHEAD_PAIRS=${OVERHEAD_PAIRS:-5}
-OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-20s}
-OVERHEAD_DURATION=${OVERHEAD_DURATION:-5s}
+OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-20s}    # once per instance, before the first pair
+OVERHEAD_RUN_WARMUP=${OVERHEAD_RUN_WARMUP:-5s}  # before each measured run, unmeasured (0s: none)
+OVERHEAD_DURATION=${OVERHEAD_DURATION:-20s}
 OVERHEAD_SLOW_EVERY=${OVERHEAD_SLOW_EVERY:-0}  # fast requests only: the per-request cost is most visible
-# Bounds of every wait, in seconds.
-READY_BOUND=${READY_BOUND:-120}
-EXIT_BOUND=${EXIT_BOUND:-90}
-LB_BOUND=${LB_BOUND:-30}
+LB_BOUND=${LB_BOUND:-30}                   # seconds; READY_BOUND and EXIT_BOUND: see lib/harness.sh
 
 RUNS=${RUNS:-}                             # which rolling runs, in order; default: both, --short: extension
-KEEP_WORK=${KEEP_WORK:-0}                  # 1: keep the logs and HAProxy config (always kept on failure)
 HAPROXY_LOG_ALL=${HAPROXY_LOG_ALL:-0}      # 1: HAProxy logs every request, not only the abnormal ones
 
 MODE=rolling
@@ -81,105 +54,6 @@ case "${1:-}" in
 esac
 
 RUNS=${RUNS:-baseline extension}
-HERE=$(cd "$(dirname "$0")" && pwd)
-cd "$HERE/../.."
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/flux-rolling.XXXXXX")
-declare -A PID=()   # name -> pid of every process this script started and has not seen end
-
-log() { printf '%s %s\n' "$(date +%T.%3N)" "$*"; }
-fail() { log "FAIL: $*"; exit 1; }
-
-alive() {
-    local state
-    state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-    [[ $state != Z* ]]
-}
-
-# Stops what this script started, by pid: TERM, a bounded wait, then KILL.
-cleanup() {
-    local rc=$? name
-    trap - EXIT INT TERM
-    for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null || true; done
-    for _ in $(seq 1 100); do
-        local any=0
-        for name in "${!PID[@]}"; do alive "${PID[$name]}" && any=1; done
-        ((any)) || break
-        sleep 0.1
-    done
-    for name in "${!PID[@]}"; do kill -KILL "${PID[$name]}" 2>/dev/null || true; done
-    if ((rc != 0 || KEEP_WORK)); then
-        echo "logs kept in $WORK" >&2
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-install_tools() {
-    local missing=()
-    command -v haproxy >/dev/null || missing+=(haproxy)
-    command -v wrk >/dev/null || missing+=(wrk)
-    command -v curl >/dev/null || missing+=(curl)
-    ((${#missing[@]} == 0)) && return
-    log "installing ${missing[*]}"
-    local sudo=()
-    ((EUID == 0)) || sudo=(sudo -n)
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-}
-
-# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out.
-TAKEN=" "
-free_port() {
-    local -n result=$1
-    local p
-    for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 30000))
-        [[ $TAKEN == *" $p "* ]] && continue
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            TAKEN+="$p "
-            result=$p
-            return
-        fi
-    done
-    fail "no free port found"
-}
-
-# wait_until SECONDS WHAT COMMAND...: polls COMMAND every 100ms until it succeeds, or fails the run.
-wait_until() {
-    local bound=$1 what=$2 deadline
-    shift 2
-    deadline=$((SECONDS + bound))
-    until "$@"; do
-        ((SECONDS < deadline)) || fail "$what: not within ${bound}s"
-        sleep 0.1
-    done
-}
-
-ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1$HEALTH_PATH"; }
-
-# start_instance NAME PORT FLAGS...: starts a backend JVM, appending its output to $WORK/NAME.log.
-start_instance() {
-    local name=$1 port=$2
-    shift 2
-    echo "---- start $(date +%T.%3N) ----" >>"$WORK/$name.log"
-    backend_start "$port" "$@" >>"$WORK/$name.log" 2>&1 &
-    PID[$name]=$!
-}
-
-# stop_instance NAME: SIGTERM, waits for the exit; sets EXIT_CODE to the JVM's exit code.
-EXIT_CODE=0
-stop_instance() {
-    local name=$1 pid=${PID[$1]}
-    kill -TERM "$pid"
-    wait_until "$EXIT_BOUND" "exit of $name after SIGTERM" eval "! alive $pid"
-    EXIT_CODE=0
-    wait "$pid" || EXIT_CODE=$?
-    unset "PID[$name]"
-}
 
 haproxy_state() {
     curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }'
@@ -339,28 +213,49 @@ print_table() {
     cat "$WORK/table"
 }
 
-# The overhead: two instances side by side on their own ports, extension off and on, both warmed up; then short
-# runs of the same load against one of them at a time, alternating (off,on then on,off, ...), so that the drift of
-# a shared machine weighs on both alike. Reports each run, then the medians and the ratio of the median throughput.
+# The overhead: the service WITH the library against a baseline (OVERHEAD_BASELINE: without-jar, the same sources
+# built without the library's jar; or disabled, the same jar with flux.shutdown.enabled=false). Both instances run
+# side by side on their own ports and are warmed up; then runs of the same load go to one of them at a time,
+# alternating (base,with then with,base, ...) so that the drift of a shared machine weighs on both alike. Each run
+# is OVERHEAD_RUN_WARMUP of unmeasured load, then OVERHEAD_DURATION measured. Prints a markdown table: every pair,
+# its ratio with/base and the load average, then min, median and max of the ratios.
 overhead() {
-    local pair order mode port out rps p99 errors
+    local pair order mode out rps p99 errors load base_label
     local ratios=""
-    local -A ports=() rps_runs=() p99_runs=() pair_rps=()
-    free_port "ports[off]"
-    free_port "ports[on]"
-    start_instance overhead-off "${ports[off]}" -Dflux.shutdown.enabled=false
-    start_instance overhead-on "${ports[on]}" -Dflux.shutdown.enabled=true
-    wait_until "$READY_BOUND" "readiness of the off instance" ready "${ports[off]}"
-    wait_until "$READY_BOUND" "readiness of the on instance" ready "${ports[on]}"
-    for mode in off on; do
+    local -A ports=() rps_runs=() p99_runs=() pair_rps=() pair_p99=() pair_errors=()
+    case $OVERHEAD_BASELINE in
+        without-jar) base_label="without the jar" ;;
+        disabled) base_label="jar, enabled=false" ;;
+        *) fail "OVERHEAD_BASELINE='$OVERHEAD_BASELINE': expected without-jar or disabled" ;;
+    esac
+    free_port "ports[base]"
+    free_port "ports[with]"
+    if [[ $OVERHEAD_BASELINE == without-jar ]]; then
+        BACKEND_VARIANT=without start_instance overhead-base "${ports[base]}"
+    else
+        start_instance overhead-base "${ports[base]}" -Dflux.shutdown.enabled=false
+    fi
+    # shellcheck disable=SC2086 # EXTENSION_FLAGS is a list of flags
+    start_instance overhead-with "${ports[with]}" $EXTENSION_FLAGS
+    wait_until "$READY_BOUND" "readiness of the baseline instance" ready "${ports[base]}"
+    wait_until "$READY_BOUND" "readiness of the instance with flux-shutdown" ready "${ports[with]}"
+    local load_start
+    load_start=$(load_average)
+    for mode in base with; do
         run_load "overhead-$mode-warmup" "http://127.0.0.1:${ports[$mode]}" "$OVERHEAD_WARMUP" "$OVERHEAD_SLOW_EVERY"
         finish_load 0
     done
+    local rows=""
     for pair in $(seq 1 "$OVERHEAD_PAIRS"); do
-        if ((pair % 2)); then order="off on"; else order="on off"; fi
+        if ((pair % 2)); then order="base with"; else order="with base"; fi
+        load=$(load_average)
         for mode in $order; do
-            port=${ports[$mode]}
-            run_load "overhead-$mode-$pair" "http://127.0.0.1:$port" "$OVERHEAD_DURATION" "$OVERHEAD_SLOW_EVERY"
+            if [[ $OVERHEAD_RUN_WARMUP != 0s ]]; then
+                run_load "overhead-$mode-$pair-warmup" "http://127.0.0.1:${ports[$mode]}" "$OVERHEAD_RUN_WARMUP" \
+                    "$OVERHEAD_SLOW_EVERY"
+                finish_load 0
+            fi
+            run_load "overhead-$mode-$pair" "http://127.0.0.1:${ports[$mode]}" "$OVERHEAD_DURATION" "$OVERHEAD_SLOW_EVERY"
             finish_load 0
             out="$WORK/overhead-$mode-$pair.wrk"
             grep -q FLUX-LOAD "$out" || { cat "$out"; fail "wrk printed no result"; }
@@ -368,37 +263,52 @@ overhead() {
             p99=$(bc -l <<<"$(field "$out" p99_us) / 1000")
             errors=$(($(field "$out" non2xx) + $(field "$out" connect) + $(field "$out" read) \
                 + $(field "$out" write) + $(field "$out" timeout)))
-            printf 'pair %d  %-3s  %9.1f req/s  p99 %8.2f ms  failed requests %s\n' "$pair" "$mode" "$rps" "$p99" "$errors"
+            log "$(printf 'pair %d  %-4s  %9.1f req/s  p99 %8.2f ms  failed requests %s' "$pair" "$mode" "$rps" "$p99" "$errors")"
             rps_runs[$mode]+="$rps "
             p99_runs[$mode]+="$p99 "
             pair_rps[$mode]=$rps
+            pair_p99[$mode]=$p99
+            pair_errors[$mode]=$errors
         done
-        ratios+="$(bc -l <<<"${pair_rps[on]} / ${pair_rps[off]}") "
+        local ratio
+        ratio=$(bc -l <<<"${pair_rps[with]} / ${pair_rps[base]}")
+        ratios+="$ratio "
+        rows+=$(printf '| %d | %s | %.1f | %.1f | %.3f | %.2f / %.2f | %s | %s |' "$pair" "$(sed "s/base/baseline/; s/ /, /" <<<"$order")" \
+            "${pair_rps[base]}" "${pair_rps[with]}" "$ratio" "${pair_p99[base]}" "${pair_p99[with]}" \
+            "$((pair_errors[base] + pair_errors[with]))" "$load")$'\n'
+        log "load average after pair $pair: $(load_average)"
     done
-    stop_instance overhead-off
-    stop_instance overhead-on
-    local med_off med_on
-    med_off=$(median ${rps_runs[off]})
-    med_on=$(median ${rps_runs[on]})
-    echo
-    echo "Overhead, one instance at a time, no load balancer, backend: $BACKEND_LABEL"
-    echo "load: ${WRK_CMD[*]} (against each instance in turn, $OVERHEAD_PAIRS pairs, after a $OVERHEAD_WARMUP warm-up each)"
-    printf 'median throughput: off %.1f req/s, on %.1f req/s; ratio on/off %.3f\n' "$med_off" "$med_on" \
-        "$(bc -l <<<"$med_on / $med_off")"
-    printf 'ratio on/off within each pair: %s(min %.3f, max %.3f: the noise of this machine)\n' \
-        "$(printf '%.3f ' $ratios)" "$(printf '%s\n' $ratios | sort -g | head -1)" "$(printf '%s\n' $ratios | sort -g | tail -1)"
-    printf 'median p99: off %.2f ms, on %.2f ms\n' "$(median ${p99_runs[off]})" "$(median ${p99_runs[on]})"
+    stop_instance overhead-base
+    stop_instance overhead-with
+    local med_base med_with
+    med_base=$(median ${rps_runs[base]})
+    med_with=$(median ${rps_runs[with]})
+    # shellcheck disable=SC2086 # word lists
+    {
+        echo
+        echo "Throughput with flux-shutdown against the baseline ($base_label), one instance at a time, no load balancer"
+        echo "backend: $BACKEND_LABEL, code $(code_version); $(java -version 2>&1 | head -1); $(nproc) cores"
+        echo "load: \`${WRK_CMD[*]}\` ($OVERHEAD_PAIRS alternating pairs after a $OVERHEAD_WARMUP warm-up of each" \
+            "instance; each run $OVERHEAD_RUN_WARMUP unmeasured, then $OVERHEAD_DURATION measured)"
+        echo "load average (1, 5, 15 min) at the start: $load_start; at the end: $(load_average)"
+        echo
+        echo "| pair | order | baseline req/s | with req/s | with / baseline | p99 ms baseline / with | failed requests | load average at the pair's start |"
+        echo "|---|---|---|---|---|---|---|---|"
+        printf '%s' "$rows"
+        printf '| **all** | | median %.1f | median %.1f | **min %.3f, median %.3f, max %.3f** | median %.2f / %.2f | | |\n' \
+            "$med_base" "$med_with" "$(min $ratios)" "$(median $ratios)" "$(max $ratios)" \
+            "$(median ${p99_runs[base]})" "$(median ${p99_runs[with]})"
+        echo
+        printf 'Ratio of the median throughputs: %.3f. A ratio of 0.99 is 1%% fewer requests per second with the library.\n' \
+            "$(bc -l <<<"$med_with / $med_base")"
+    }
 }
 
-# median NUMBERS...: the median (the mean of the middle two for an even count).
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-install_tools
-backend_build
+install_tools haproxy wrk curl bc
+backend_build with
 log "backend: $BACKEND_LABEL; work dir $WORK"
 if [[ $MODE == overhead ]]; then
+    [[ $OVERHEAD_BASELINE == without-jar ]] && backend_build without
     overhead
     exit 0
 fi

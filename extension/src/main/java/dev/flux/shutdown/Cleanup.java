@@ -31,6 +31,8 @@ public @interface Cleanup {
      * The bound of this cleanup, in the forms the configuration accepts ({@code 500ms}, {@code 30s}, {@code 2m},
      * {@code PT30S}); empty means {@code flux.shutdown.cleanup.timeout}. A value that is not a positive duration
      * fails the deployment.
+     *
+     * @return the bound, or empty for the configured default
      */
     String timeout() default "";
 }

@@ -18,7 +18,7 @@ public interface InFlightTracker {
      */
     Optional<Ticket> tryAcquire(String description);
 
-    /** How many requests, {@link InFlight} calls and tickets are in flight now. */
+    /** {@return how many requests, {@link InFlight} calls and tickets are in flight now} */
     int inFlight();
 
     /** One piece of tracked work; closing it more than once has no further effect. */

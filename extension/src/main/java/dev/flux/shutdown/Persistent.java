@@ -33,6 +33,8 @@ public @interface Persistent {
      * The persistent name, which names the checkpoint; empty (the default) means the bean's fully qualified class
      * name. Two beans of one application must not share a name. A checkpoint is only restored into the class that
      * wrote it: after a class is renamed, its old checkpoint is moved aside and the bean starts fresh.
+     *
+     * @return the persistent name, or empty for the class name
      */
     String value() default "";
 }

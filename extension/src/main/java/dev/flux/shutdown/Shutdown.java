@@ -18,12 +18,15 @@ public interface Shutdown {
      */
     boolean initiate(String reason);
 
-    /** Whether a shutdown has started; {@code true} from the first instant of {@link ShutdownPhase#PREPARING}. */
+    /**
+     * {@return whether a shutdown has started}: {@code true} from the first instant of
+     * {@link ShutdownPhase#PREPARING}.
+     */
     boolean isShuttingDown();
 
-    /** The phase running now, or empty while the application runs normally. */
+    /** {@return the phase running now, or empty while the application runs normally} */
     Optional<ShutdownPhase> phase();
 
-    /** The report of the finished shutdown, or empty while no shutdown has completed. */
+    /** {@return the report of the finished shutdown, or empty while no shutdown has completed} */
     Optional<ShutdownReport> report();
 }

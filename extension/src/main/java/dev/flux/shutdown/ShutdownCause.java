@@ -21,19 +21,42 @@ public record ShutdownCause(Trigger trigger, String detail) {
         CONTAINER
     }
 
+    /**
+     * Checks that both parts are given.
+     *
+     * @param trigger the kind of trigger
+     * @param detail  what exactly started it
+     */
     public ShutdownCause {
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(detail, "detail");
     }
 
+    /**
+     * A shutdown started by a signal.
+     *
+     * @param signalName the signal's name without {@code SIG}, as {@code sun.misc.Signal} names it ({@code TERM})
+     * @return the cause, whose detail is {@code SIGTERM}
+     */
     public static ShutdownCause signal(String signalName) {
         return new ShutdownCause(Trigger.SIGNAL, "SIG" + signalName);
     }
 
+    /**
+     * A shutdown started by {@link Shutdown#initiate(String)}.
+     *
+     * @param reason the reason given to it
+     * @return the cause
+     */
     public static ShutdownCause programmatic(String reason) {
         return new ShutdownCause(Trigger.PROGRAMMATIC, reason);
     }
 
+    /**
+     * A shutdown started by the CDI container shutting down.
+     *
+     * @return the cause
+     */
     public static ShutdownCause container() {
         return new ShutdownCause(Trigger.CONTAINER, "CDI container shutting down");
     }

@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record ShutdownPhaseEvent(ShutdownPhase phase, ShutdownCause cause, Duration elapsed) {
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param phase   the phase that starts now
+     * @param cause   what started the shutdown
+     * @param elapsed time since the shutdown started
+     */
     public ShutdownPhaseEvent {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(cause, "cause");

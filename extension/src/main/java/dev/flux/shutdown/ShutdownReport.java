@@ -3,6 +3,7 @@ package dev.flux.shutdown;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * What a shutdown did: one entry per phase that ran, and the exit code it chose.
@@ -10,18 +11,29 @@ import java.util.Objects;
  * @param cause    what started the shutdown
  * @param phases   the phases that ran, in order
  * @param total    time from the start of the shutdown to the end of the last phase
- * @param exitCode {@code flux.shutdown.exit-code} if every phase completed within its bounds, else
- *                 {@code flux.shutdown.forced-exit-code}
+ * @param exitCode the code the library ends the process with: {@code flux.shutdown.exit-code} if every phase
+ *                 completed within its bounds, else {@code flux.shutdown.forced-exit-code}; empty when the library
+ *                 does not end the process (a server hosts the application, or the CDI container was closed by
+ *                 its owner)
  */
-public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, int exitCode) {
+public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode) {
 
+    /**
+     * Checks the parts and keeps an unmodifiable copy of the phases.
+     *
+     * @param cause    what started the shutdown
+     * @param phases   the phases that ran, in order
+     * @param total    time from the start of the shutdown to the end of the last phase
+     * @param exitCode the exit code the shutdown chose
+     */
     public ShutdownReport {
         Objects.requireNonNull(cause, "cause");
         phases = List.copyOf(phases);
         Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(exitCode, "exitCode");
     }
 
-    /** Whether every phase finished within its bounds. */
+    /** {@return whether every phase finished within its bounds} */
     public boolean complete() {
         return phases.stream().allMatch(PhaseReport::complete);
     }
@@ -38,6 +50,15 @@ public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Dura
     public record PhaseReport(ShutdownPhase phase, Duration duration, boolean complete, String summary,
             List<String> details) {
 
+        /**
+         * Checks the parts and keeps an unmodifiable copy of the details.
+         *
+         * @param phase    the phase
+         * @param duration how long it ran
+         * @param complete whether it finished within its bounds
+         * @param summary  its one-line summary
+         * @param details  its detail lines
+         */
         public PhaseReport {
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(duration, "duration");

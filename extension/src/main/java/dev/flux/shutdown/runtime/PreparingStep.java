@@ -8,14 +8,19 @@ import dev.flux.shutdown.ShutdownPhase;
 
 /**
  * PREPARING: readiness is already DOWN (the coordinator set the phase); keep serving normally for
- * {@code flux.shutdown.readiness-delay} so that load balancers stop routing here before DRAINING.
+ * {@code flux.shutdown.readiness-delay} so that load balancers stop routing here before DRAINING. When a server
+ * undeploys the application or stops, it has already taken the application's web context away: waiting would be
+ * pure delay.
  */
 public final class PreparingStep implements PhaseStep {
 
     private final Duration readinessDelay;
+    private final boolean hosted;
 
-    public PreparingStep(Duration readinessDelay) {
+    /** @param hosted whether a server hosts the application (then a container close skips the delay) */
+    public PreparingStep(Duration readinessDelay, boolean hosted) {
         this.readinessDelay = readinessDelay;
+        this.hosted = hosted;
     }
 
     @Override
@@ -25,6 +30,9 @@ public final class PreparingStep implements PhaseStep {
 
     @Override
     public PhaseResult run(ShutdownCause cause) {
+        if (hosted && cause.trigger() == ShutdownCause.Trigger.CONTAINER) {
+            return PhaseResult.completed("readiness DOWN; no delay: the server no longer routes to the application");
+        }
         if (!readinessDelay.isZero()) {
             try {
                 TimeUnit.NANOSECONDS.sleep(readinessDelay.toNanos());

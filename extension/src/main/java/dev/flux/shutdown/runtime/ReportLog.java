@@ -1,30 +1,71 @@
 package dev.flux.shutdown.runtime;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 
-/** Writes the shutdown report to the log: one line per phase, its details, and a summary. */
+/**
+ * Writes the shutdown report: one line per phase, its details, and a summary. A line is never lost: when the JDK
+ * has already reset the logging handlers (its own shutdown hook does, in parallel with a runtime's), it goes to
+ * standard error instead.
+ */
 final class ReportLog {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
-    private ReportLog() {
+    private final String label;
+
+    /** @param label the prefix naming the application, or empty */
+    ReportLog(String label) {
+        this.label = label;
     }
 
-    static void log(ShutdownReport report) {
+    void log(ShutdownReport report) {
         for (PhaseReport phase : report.phases()) {
-            LOG.info(() -> String.format(Locale.ROOT, "FLUX-0010 %-10s %8s %-9s %s", phase.phase(),
+            info(String.format(Locale.ROOT, "FLUX-0010 %s%-10s %8s %-9s %s", label, phase.phase(),
                     Durations.format(phase.duration()), phase.complete() ? "ok" : "TIMED-OUT", phase.summary()));
             for (String detail : phase.details()) {
-                LOG.info(() -> "FLUX-0011   " + phase.phase() + ": " + detail);
+                info("FLUX-0011 " + label + "  " + phase.phase() + ": " + detail);
             }
         }
-        LOG.info(() -> "FLUX-0012 Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
-                + Durations.format(report.total()) + " (" + report.cause() + "): exit code " + report.exitCode());
+        info("FLUX-0012 " + label + "Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
+                + Durations.format(report.total()) + " (" + report.cause() + "): " + ending(report));
+    }
+
+    private static String ending(ShutdownReport report) {
+        if (report.exitCode().isPresent()) {
+            return "exit code " + report.exitCode().getAsInt();
+        }
+        return report.cause().trigger() == ShutdownCause.Trigger.CONTAINER
+                ? "the process is left to whoever closed the container"
+                : "the process is left to the server";
+    }
+
+    private static void info(String line) {
+        if (LOG.isLoggable(Level.INFO) && !hasHandlers()) {
+            System.err.println(Instant.now() + " INFO [dev.flux.shutdown] " + line);
+            return;
+        }
+        LOG.info(line);
+    }
+
+    /** Whether a record of the library's logger would reach any handler. */
+    private static boolean hasHandlers() {
+        for (Logger logger = LOG; logger != null; logger = logger.getParent()) {
+            if (logger.getHandlers().length > 0) {
+                return true;
+            }
+            if (!logger.getUseParentHandlers()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Makes sure the last lines reach their destination before the process ends. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
 
 /**
@@ -22,9 +23,12 @@ import dev.flux.shutdown.runtime.state.StateConfig;
  * @param timeout        {@value #TIMEOUT}: bound of the whole shutdown, enforced by the watchdog
  * @param exitCode       {@value #EXIT_CODE}: exit code after a complete graceful shutdown
  * @param forcedExitCode {@value #FORCED_EXIT_CODE}: exit code when a bound was exceeded
+ * @param process        {@code flux.shutdown.process}: who owns the process ({@code auto}, {@code application},
+ *                       {@code server})
  */
 public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
-        int exitCode, int forcedExitCode, DrainConfig drain, CleanupConfig cleanup, StateConfig state) {
+        int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
+        StateConfig state) {
 
     public static final String PREFIX = "flux.shutdown.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -61,6 +65,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         Duration timeout = reader.duration(TIMEOUT, Duration.ofSeconds(60));
         int exitCode = reader.integer(EXIT_CODE, 0, 0, 255);
         int forcedExitCode = reader.integer(FORCED_EXIT_CODE, 1, 0, 255);
+        ProcessSetting process = ProcessSetting.read(reader);
         DrainConfig drain = DrainConfig.read(reader);
         CleanupConfig cleanup = CleanupConfig.read(reader);
         StateConfig state = StateConfig.read(reader);
@@ -72,8 +77,8 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
                     + " the watchdog halts the JVM: raise " + TIMEOUT + " or lower the other two");
         }
         reader.throwIfInvalid();
-        return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, drain,
-                cleanup, state);
+        return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,
+                drain, cleanup, state);
     }
 
     private static Duration readinessDelay(ConfigReader reader, Map<String, String> environment) {

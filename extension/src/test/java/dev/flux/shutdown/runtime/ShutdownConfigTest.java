@@ -23,6 +23,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
+import dev.flux.shutdown.runtime.process.ProcessSetting;
 
 /** The configuration contract of DESIGN.md: defaults, accepted values, and how invalid values fail startup. */
 class ShutdownConfigTest {
@@ -111,6 +112,11 @@ class ShutdownConfigTest {
         void forcedExitCodeIsOne() {
             assertThat(config.forcedExitCode()).isEqualTo(1);
         }
+
+        @Test
+        void processOwnershipIsDetected() {
+            assertThat(config.process()).isEqualTo(ProcessSetting.AUTO);
+        }
     }
 
     @Nested
@@ -191,6 +197,12 @@ class ShutdownConfigTest {
         @ValueSource(strings = { "false", "FALSE", "False" })
         void enabledFalseInAnyCase(String value) {
             assertThat(read(Keys.ENABLED, value).enabled()).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = { "server", "SERVER", " Server " })
+        void processAcceptsAnyCase(String value) {
+            assertThat(read(Keys.PROCESS, value).process()).isEqualTo(ProcessSetting.SERVER);
         }
 
         @Test
@@ -318,7 +330,8 @@ class ShutdownConfigTest {
                 Arguments.of(Keys.EXIT_CODE, "256", "whole number from 0 to 255"),
                 Arguments.of(Keys.EXIT_CODE, "-1", "whole number from 0 to 255"),
                 Arguments.of(Keys.EXIT_CODE, "zero", "whole number from 0 to 255"),
-                Arguments.of(Keys.FORCED_EXIT_CODE, "1000", "whole number from 0 to 255"));
+                Arguments.of(Keys.FORCED_EXIT_CODE, "1000", "whole number from 0 to 255"),
+                Arguments.of(Keys.PROCESS, "mine", "auto or application or server"));
     }
 
     /** The keys of the contract (DESIGN.md), spelled out here so that renaming one in the code fails a test. */
@@ -335,5 +348,6 @@ class ShutdownConfigTest {
         static final String CHECKPOINT_INTERVAL = "flux.shutdown.state.checkpoint-interval";
         static final String EXIT_CODE = "flux.shutdown.exit-code";
         static final String FORCED_EXIT_CODE = "flux.shutdown.forced-exit-code";
+        static final String PROCESS = "flux.shutdown.process";
     }
 }

@@ -44,7 +44,7 @@ class RequestPathsReleaseTest {
             given().get(path).then().statusCode(status);
         }
 
-        assertThat(Readiness.inFlight()).isZero();
+        Readiness.awaitNothingInFlight();
     }
 
     @Test
@@ -52,22 +52,24 @@ class RequestPathsReleaseTest {
         given().head("/export?kb=2048").then().statusCode(200);
         given().head("/hello").then().statusCode(200);
 
-        assertThat(Readiness.inFlight()).isZero();
+        Readiness.awaitNothingInFlight();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "/paths/async?ms=1500", "/paths/stage?ms=1500", "/paths/uni?ms=1500", "/report?ms=1500" })
     void suspendedRequestStaysInFlightUntilItsResponse(String path) throws Exception {
+        Readiness.awaitNothingInFlight();
         CompletableFuture<Integer> response = CompletableFuture.supplyAsync(() -> given().get(path).statusCode());
         await().atMost(BOUND).until(() -> Readiness.inFlight() == 1);
 
         assertThat(response).isNotDone();
         assertThat(response.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
-        assertThat(Readiness.inFlight()).isZero();
+        Readiness.awaitNothingInFlight();
     }
 
     @Test
     void clientThatAbortsMidResponseIsReleased() throws Exception {
+        Readiness.awaitNothingInFlight();
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /paths/stream?chunks=400&pause-ms=10 HTTP/1.1\r\nHost: " + root.getHost() + "\r\n\r\n")

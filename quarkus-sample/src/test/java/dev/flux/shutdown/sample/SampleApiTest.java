@@ -59,6 +59,6 @@ class SampleApiTest {
         JsonPath checks = Readiness.fluxCheck();
         assertThat(checks.getString("find { it.name == 'flux-shutdown' }.status")).isEqualTo("UP");
         assertThat(checks.getString("find { it.name == 'flux-shutdown' }.data.phase")).isEqualTo("RUNNING");
-        assertThat(Readiness.inFlight()).isZero();
+        Readiness.awaitNothingInFlight();
     }
 }

@@ -27,11 +27,13 @@ public final class Deployments {
 
     /**
      * The library's classes, its extension and its beans.xml, with no configuration of its own. The filter sees
-     * archive paths ({@code /dev/flux/shutdown/tck/X.class}), so it excludes the tests' classes by their folder.
+     * archive paths ({@code /dev/flux/shutdown/tck/X.class}), so it excludes the tests' classes by their folder,
+     * and the jar's relocated Jackson, which the jar's own beans.xml keeps out of discovery (it is still loaded
+     * from the jar on the class path).
      */
     public static JavaArchive library() {
         return ShrinkWrap.create(JavaArchive.class, "flux-shutdown-test.jar")
-                .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/tck/.*"), "dev.flux.shutdown")
+                .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/(tck|internal)/.*"), "dev.flux.shutdown")
                 .addAsManifestResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
                 .addAsServiceProvider(Extension.class, FluxShutdownExtension.class);
     }

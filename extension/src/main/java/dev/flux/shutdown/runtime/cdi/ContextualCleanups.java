@@ -16,11 +16,13 @@ import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupPlan;
 import dev.flux.shutdown.runtime.cleanup.LogHandlerFlush;
+import dev.flux.shutdown.runtime.cleanup.PendingCleanup;
 
 /**
- * Turns the cleanups discovered at deployment into the plan of this shutdown: the cleanups of beans that exist
- * now, each bound to the one instance its context holds, ranked by when that instance was created. A bean that was
- * never created is not created now, since it holds nothing to release: its cleanups are reported as skipped.
+ * Turns the cleanups discovered at deployment into the plan of this shutdown: each cleanup, when its turn comes, is
+ * bound to the one instance its bean's context holds then, ranked by when that instance was created. A bean that
+ * does not exist when its turn comes is not created for it, since it holds nothing to release: its cleanups are
+ * reported as skipped.
  */
 final class ContextualCleanups {
 
@@ -56,23 +58,27 @@ final class ContextualCleanups {
         this.defaultTimeout = defaultTimeout;
     }
 
-    /** The plan, made when CLEANING starts; {@code event} is passed to cleanups that take it. */
+    /**
+     * The plan of this shutdown; {@code event} is passed to cleanups that take it. Each cleanup looks its bean's
+     * instance up when its turn comes, so a bean first created by an earlier cleanup is cleaned up too.
+     */
     CleanupPlan plan(ShutdownPhaseEvent event) {
         CleanupPlan.Builder plan = CleanupPlan.builder();
         for (Entry entry : entries) {
-            Optional<Object> instance = entry.bean().flatMap(this::existingInstance);
-            long rank = instance.map(i -> creationOrder.rankOf(i).orElse(-1)).orElse(-1L);
             for (DeclaredCleanup cleanup : entry.cleanups()) {
-                if (instance.isEmpty()) {
-                    plan.skip(cleanup.name(), cleanup.priority(), "never created");
-                } else {
-                    plan.add(CleanupAction.of(cleanup.name(), cleanup.priority(),
-                            cleanup.timeout().orElse(defaultTimeout), call(cleanup, instance.get(), event)), rank);
-                }
+                plan.add(new PendingCleanup(cleanup.name(), cleanup.priority(),
+                        () -> entry.bean().flatMap(this::existingInstance).map(instance -> ready(cleanup, instance,
+                                event))));
             }
         }
         plan.last(LogHandlerFlush.action(defaultTimeout));
         return plan.build();
+    }
+
+    private PendingCleanup.Ready ready(DeclaredCleanup cleanup, Object instance, ShutdownPhaseEvent event) {
+        return new PendingCleanup.Ready(CleanupAction.of(cleanup.name(), cleanup.priority(),
+                cleanup.timeout().orElse(defaultTimeout), call(cleanup, instance, event)),
+                creationOrder.rankOf(instance).orElse(-1));
     }
 
     /** The instance the bean's context holds, without creating one. */

@@ -30,6 +30,7 @@ import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
+import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
  * The application's one {@link ShutdownCoordinator}, assembled from the configuration and the deployment's beans,
@@ -66,19 +67,21 @@ public class DefaultShutdown implements Shutdown {
     StateCheckpoints checkpoints;
 
     private ShutdownCoordinator coordinator;
+    private RunningApplication application;
     private DrainGate gate;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
+        application = RunningApplication.capture(config.process());
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
-                new PreparingStep(config.readinessDelay()),
+                new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
                 new DrainingStep(registry, config.drain()),
-                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner()),
+                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 
@@ -100,12 +103,7 @@ public class DefaultShutdown implements Shutdown {
 
     @Override
     public boolean initiate(String reason) {
-        if (!coordinator.claim(ShutdownCause.programmatic(reason))) {
-            return false;
-        }
-        Thread thread = new Thread(() -> coordinator.exitProcess(coordinator.runPhases()), "flux-shutdown");
-        thread.start();
-        return true;
+        return coordinator.start(ShutdownCause.programmatic(reason));
     }
 
     @Override
@@ -125,6 +123,10 @@ public class DefaultShutdown implements Shutdown {
 
     ShutdownCoordinator coordinator() {
         return coordinator;
+    }
+
+    RunningApplication application() {
+        return application;
     }
 
     InFlightRegistry registry() {

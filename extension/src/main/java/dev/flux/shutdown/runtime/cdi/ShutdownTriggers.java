@@ -1,56 +1,105 @@
 package dev.flux.shutdown.runtime.cdi;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.management.ObjectName;
+
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.signal.SignalTrigger;
+import dev.flux.shutdown.runtime.process.Applications;
+import dev.flux.shutdown.runtime.process.RunningApplication;
+import dev.flux.shutdown.runtime.process.ShutdownControl;
+import dev.flux.shutdown.runtime.signal.SignalSlots;
 
 /**
- * Connects the triggers that are not a method call: signals, installed when the application starts, and the
- * container beginning to shut down.
+ * Connects the triggers that are not a method call: signals, through the JVM-wide dispatcher that the application
+ * joins when it starts and leaves when its container closes, and the container beginning to shut down.
  */
 @ApplicationScoped
 public class ShutdownTriggers {
 
-    private static final String SIGINT = "INT";
+    /**
+     * Before every runtime observer of the container's end: Helidon stops its HTTP server at
+     * {@code PLATFORM_BEFORE}, and requests in flight must still complete.
+     */
+    static final int BEFORE_THE_RUNTIME = Interceptor.Priority.PLATFORM_BEFORE - 1000;
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
     @Inject
     DefaultShutdown shutdown;
 
-    private final SignalTrigger signals = new SignalTrigger();
+    private SignalSlots signals;
+    private ObjectName registration;
 
-    void installSignals(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void join(@Observes @Initialized(ApplicationScoped.class) Object started) {
         ShutdownCoordinator coordinator = shutdown.coordinator();
-        if (coordinator.config().enabled()) {
-            signals.install(coordinator.config().signals(), this::onSignal);
+        if (!coordinator.config().enabled()) {
+            return;
+        }
+        RunningApplication application = shutdown.application();
+        LOG.info(() -> "FLUX-0020 " + application.logLabel() + "Graceful shutdown ready: "
+                + application.ownership() + "; signals " + coordinator.config().signals() + ", context: "
+                + application.context());
+        signals = signalSlots();
+        SignalSlots slots = signals;
+        registration = Applications.register(application.name(), new ShutdownControl(coordinator, application,
+                coordinator.config().signals(), name -> {
+                    if (slots != null) {
+                        slots.adopt(name);
+                    }
+                }));
+        if (signals != null) {
+            signals.install(coordinator.config().signals());
         }
     }
 
-    void onContainerShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    void onContainerShutdown(@Observes @Priority(BEFORE_THE_RUNTIME) @BeforeDestroyed(ApplicationScoped.class)
+            Object stopping) {
         ShutdownCoordinator coordinator = shutdown.coordinator();
         try {
-            if (coordinator.claim(ShutdownCause.container())) {
-                coordinator.runPhases();
-                coordinator.disarmWatchdog();
-            } else {
-                coordinator.awaitPhases();
+            coordinator.start(ShutdownCause.container());
+            if (!coordinator.awaitPhases(coordinator.config().timeout())) {
+                coordinator.abandon();
             }
         } finally {
-            signals.uninstall();
+            leave();
         }
     }
 
-    private void onSignal(String name) {
-        ShutdownCoordinator coordinator = shutdown.coordinator();
-        if (coordinator.claim(ShutdownCause.signal(name))) {
-            coordinator.exitProcess(coordinator.runPhases());
-        } else if (SIGINT.equals(name) && coordinator.isShuttingDown()) {
-            coordinator.forceExit("SIGINT during shutdown");
+    /** Leaves the dispatcher: nothing of this application stays reachable from the JVM's signal slots or JMX. */
+    private void leave() {
+        ObjectName registered = registration;
+        registration = null;
+        Runnable deregister = () -> {
+            if (registered != null) {
+                Applications.unregister(registered);
+            }
+        };
+        if (signals != null) {
+            signals.leave(deregister, Applications::handOver);
+        } else {
+            deregister.run();
+        }
+    }
+
+    /** The signal slots, or none where {@code sun.misc.Signal} is not visible to the application. */
+    private static SignalSlots signalSlots() {
+        try {
+            return new SignalSlots();
+        } catch (LinkageError e) {
+            LOG.log(Level.WARNING, "FLUX-0030 sun.misc.Signal is not available to this application ("
+                    + e + "); signals will not start a graceful shutdown, the container closing still will");
+            return null;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.flux.shutdown.runtime.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.process.ApplicationContext;
 import dev.flux.shutdown.runtime.state.CheckpointWriter;
 import dev.flux.shutdown.runtime.state.FileCheckpointStore;
 import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
@@ -72,8 +73,9 @@ public class StateCheckpoints {
 
     void startPeriodic(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (enabled) {
+            ApplicationContext context = ApplicationContext.capture();
             periodic.start(config.checkpointInterval(),
-                    () -> instances.all().forEach(writer::writePeriodic));
+                    () -> context.execute(() -> instances.all().forEach(writer::writePeriodic)));
         }
     }
 

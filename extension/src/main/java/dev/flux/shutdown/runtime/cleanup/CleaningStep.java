@@ -13,8 +13,8 @@ import dev.flux.shutdown.runtime.PhaseStep;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome.Status;
 
 /**
- * CLEANING: makes the plan of this shutdown (which beans exist, and in what order they were created, is known only
- * now) and runs it. Any cleanup that timed out (or was interrupted) makes the phase timed out, hence the exit code
+ * CLEANING: makes the plan of this shutdown and runs it (which beans exist, and in what order they were created, is
+ * decided as each cleanup's turn comes). Any cleanup that timed out (or was interrupted) makes the phase timed out, hence the exit code
  * {@code forced-exit-code}; one that failed is reported but does not.
  */
 public final class CleaningStep implements PhaseStep {

@@ -66,6 +66,11 @@ public record CleanupOutcome(String name, String rank, Status status, Duration d
                 Optional.empty());
     }
 
+    /** A cleanup that never started because the shutdown thread was interrupted before its turn. */
+    static CleanupOutcome interrupted(String name, String rank) {
+        return new CleanupOutcome(name, rank, Status.INTERRUPTED, Duration.ZERO, Optional.empty(), Optional.empty());
+    }
+
     /**
      * The report line: {@code com.acme.Orders#closePool [priority 10]: ok in 12ms}; the outcome is one of
      * {@code ok in D}, {@code failed in D: <exception>}, {@code timed out after D},

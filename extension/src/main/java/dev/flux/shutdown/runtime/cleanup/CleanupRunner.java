@@ -3,10 +3,12 @@ package dev.flux.shutdown.runtime.cleanup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -26,21 +28,36 @@ public final class CleanupRunner {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
 
-    /** Runs every cleanup of the plan, in order, and returns one outcome per cleanup, the skipped ones last. */
+    private final Executor context;
+
+    /** Runs cleanups on plain threads, for code that needs no application context (tests). */
+    public CleanupRunner() {
+        this(Runnable::run);
+    }
+
+    /** @param context applies the application's context around each cleanup, on the cleanup's own thread */
+    public CleanupRunner(Executor context) {
+        this.context = context;
+    }
+
+    /**
+     * Runs every cleanup of the plan, one turn at a time (whether a cleanup's bean exists is decided when its turn
+     * comes), and returns one outcome per cleanup, the skipped ones last.
+     */
     public List<CleanupOutcome> run(CleanupPlan plan) {
         List<CleanupOutcome> outcomes = new ArrayList<>();
-        List<CleanupAction> actions = plan.actions();
-        for (int i = 0; i < actions.size(); i++) {
+        CleanupPlan.Turns turns = plan.turns();
+        for (Optional<CleanupAction> next = turns.next(); next.isPresent(); next = turns.next()) {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.warning(() -> "FLUX-0303 The shutdown thread was interrupted during CLEANING; the remaining"
                         + " cleanups do not run");
-                actions.subList(i, actions.size())
-                        .forEach(a -> outcomes.add(CleanupOutcome.interrupted(a, Duration.ZERO)));
+                outcomes.add(CleanupOutcome.interrupted(next.get(), Duration.ZERO));
+                turns.notYetRun().forEach(n -> outcomes.add(CleanupOutcome.interrupted(n.name(), n.rank())));
                 break;
             }
-            outcomes.add(run(actions.get(i)));
+            outcomes.add(run(next.get()));
         }
-        for (CleanupPlan.Skipped skipped : plan.skipped()) {
+        for (CleanupPlan.Skipped skipped : turns.skipped()) {
             LOG.fine(() -> "Cleanup " + skipped.name() + " skipped: " + skipped.reason());
             outcomes.add(CleanupOutcome.skipped(skipped.name(), CleanupAction.rank(false, skipped.priority()),
                     skipped.reason()));
@@ -51,7 +68,7 @@ public final class CleanupRunner {
     /** Runs one cleanup and waits for it, and for the stage it returns, within its timeout. */
     CleanupOutcome run(CleanupAction action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> call(action, done), THREAD_NAME);
+        Thread thread = new Thread(() -> context.execute(() -> call(action, done)), THREAD_NAME);
         thread.setDaemon(true);
         long start = System.nanoTime();
         LOG.fine(() -> "Running cleanup " + action.name() + " [" + action.rank() + "], bounded by "

@@ -1,6 +1,8 @@
 package dev.flux.shutdown.runtime.state;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 
 import jakarta.inject.Inject;
 
@@ -24,7 +26,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * {@code @JsonTypeInfo}; only the declared field types (and subtypes they list by name) are ever created.
  * <p>
  * Fields of any visibility are used, getters and setters never; {@code static}, {@code transient} and
- * {@code @Inject} fields are skipped, as are fields marked with Jackson's {@code @JsonIgnore}. {@code java.time}
+ * {@code @Inject} fields are skipped, as are fields marked with Jackson's {@code @JsonIgnore} (the application's own
+ * Jackson, not the copy relocated into this jar). {@code java.time}
  * values are written as ISO-8601 text (zones kept), records through their canonical constructor. A property in the
  * checkpoint that the class does not have is an error: a checkpoint is applied whole or not at all.
  */
@@ -36,7 +39,7 @@ public final class StateCodec {
             .visibility(PropertyAccessor.GETTER, Visibility.NONE)
             .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
             .visibility(PropertyAccessor.SETTER, Visibility.NONE)
-            .annotationIntrospector(new SkipInjected())
+            .annotationIntrospector(new StateIntrospector())
             .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
             .enable(MapperFeature.BLOCK_UNSAFE_POLYMORPHIC_BASE_TYPES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -64,14 +67,48 @@ public final class StateCodec {
         mapper.readerFor(type).withValueToUpdate(target).readValue(JsonTrees.canonical(state));
     }
 
-    /** Jackson's own annotations, plus: a field the container injects is not state. */
-    private static final class SkipInjected extends JacksonAnnotationIntrospector {
+    /**
+     * Jackson's own annotations, plus: a field the container injects is not state, and neither is a field that the
+     * application marks with its own Jackson's {@code @JsonIgnore}. The jar carries a relocated copy of Jackson,
+     * which does not see the application's (unrelocated) Jackson annotations: that one is recognised by name.
+     */
+    static final class StateIntrospector extends JacksonAnnotationIntrospector {
+
+        /**
+         * The name of {@code @JsonIgnore} as applications use it. Built at run time on purpose: the build relocates
+         * Jackson and rewrites every string constant that names a Jackson class, which would turn a constant into
+         * the relocated name that no application uses.
+         */
+        static final String APPLICATION_JSON_IGNORE = String.join(".", "com", "fasterxml", "jackson", "annotation",
+                "JsonIgnore");
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public boolean hasIgnoreMarker(AnnotatedMember member) {
-            return member.hasAnnotation(Inject.class) || super.hasIgnoreMarker(member);
+            return member.hasAnnotation(Inject.class) || super.hasIgnoreMarker(member)
+                    || ignoredByApplication(member.getAnnotated());
+        }
+
+        private static boolean ignoredByApplication(AnnotatedElement element) {
+            if (element == null) {
+                return false;
+            }
+            for (Annotation annotation : element.getDeclaredAnnotations()) {
+                if (annotation.annotationType().getName().equals(APPLICATION_JSON_IGNORE)) {
+                    return ignores(annotation);
+                }
+            }
+            return false;
+        }
+
+        /** {@code @JsonIgnore(false)} takes an inherited ignore back: only its {@code value} says. */
+        private static boolean ignores(Annotation jsonIgnore) {
+            try {
+                return !Boolean.FALSE.equals(jsonIgnore.annotationType().getMethod("value").invoke(jsonIgnore));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return true;
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.flux.shutdown.runtime.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,7 +45,7 @@ class CleaningStepTest {
                     throw new IllegalStateException("boom");
                 }), 0)
                 .last(CleanupAction.builtIn("flush", Duration.ofSeconds(30), () -> null))
-                .skip("never", OptionalInt.empty(), "never created")
+                .add(new PendingCleanup("never", OptionalInt.empty(), Optional::empty))
                 .build();
 
         PhaseResult result = new CleaningStep(cause -> plan, new CleanupRunner()).run(CAUSE);

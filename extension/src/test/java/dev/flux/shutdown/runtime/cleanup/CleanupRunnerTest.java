@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,7 +166,7 @@ class CleanupRunnerTest {
     @Test
     void skippedCleanupsAreReportedAfterTheOnesThatRan() {
         CleanupPlan plan = CleanupPlan.builder()
-                .skip("never", OptionalInt.of(1), "never created")
+                .add(new PendingCleanup("never", OptionalInt.of(1), Optional::empty))
                 .add(recording("runs", 2), 0)
                 .build();
 

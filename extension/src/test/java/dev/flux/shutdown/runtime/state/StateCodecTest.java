@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.flux.shutdown.runtime.state.Samples.Address;
@@ -77,6 +78,20 @@ class StateCodecTest {
     }
 
     @Test
+    void applicationsJsonIgnoreIsRecognisedByItsUnrelocatedName() {
+        assertThat(StateCodec.StateIntrospector.APPLICATION_JSON_IGNORE).isEqualTo(JsonIgnore.class.getName());
+    }
+
+    @Test
+    void jsonIgnoreFalseKeepsTheField() throws IOException {
+        JsonNode state = codec.capture(new Ignoring(), Ignoring.class);
+
+        assertThat(state.has("secret")).isFalse();
+        assertThat(state.has("kept")).isTrue();
+        assertThat(state.has("visible")).isTrue();
+    }
+
+    @Test
     void stateIsTheDeclaredClassNotTheContainerSubclass() throws IOException {
         ContainerSubclass instance = new ContainerSubclass();
         instance.owner = "Grace";
@@ -117,5 +132,13 @@ class StateCodecTest {
 
         assertThat(target.tags.get("x")).isInstanceOf(List.class);
         assertThat(Gadget.CONSTRUCTED).hasValue(0);
+    }
+
+    static final class Ignoring {
+        @JsonIgnore
+        String secret = "s";
+        @JsonIgnore(false)
+        String kept = "k";
+        String visible = "v";
     }
 }

@@ -38,7 +38,9 @@ public final class Main {
     static HttpServer start() {
         SeContainerInitializer.newInstance().initialize();
         HttpServer server = HttpService.start(TckKnobs.httpPort());
-        HttpService.stopOnExit(server);
+        if (!TckKnobs.stopServerLikeHelidon()) {
+            HttpService.stopOnExit(server);
+        }
         return server;
     }
 }

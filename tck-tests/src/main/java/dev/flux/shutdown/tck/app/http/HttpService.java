@@ -25,6 +25,9 @@ public final class HttpService {
     private static final int WORKERS = 64;
     private static final long GRACE_SECONDS = 10;
 
+    /** The server serving now, for the observer that stops it the way Helidon does. */
+    private static volatile HttpServer running;
+
     private HttpService() {
     }
 
@@ -42,6 +45,7 @@ public final class HttpService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }
+        running = server;
         return server;
     }
 
@@ -59,6 +63,14 @@ public final class HttpService {
                 server.shutdownNow();
             }
         }, "tck-http-shutdown"));
+    }
+
+    /** Stops the running server at once: open connections are closed, responses in progress are cut. */
+    static void stopNow() {
+        HttpServer server = running;
+        if (server != null) {
+            server.shutdownNow();
+        }
     }
 
     /** The port the server actually listens on. */

@@ -1,0 +1,170 @@
+# shellcheck shell=bash
+# What the benchmark scripts share: the backend under test (built with and without the library's jar), starting
+# and stopping its JVMs by pid, bounded waits, and the clean-up of everything a script started. Sourced by
+# benchmarks/rolling-restart/run.sh and benchmarks/baselines/*.sh, after `set -euo pipefail`; it changes to the
+# repository root and makes $WORK, a temporary directory removed on exit (kept on failure or with KEEP_WORK=1).
+
+# ==== The backend under test: switch it here ======================================================================
+# BACKEND_LABEL names it in the output. backend_build builds the variant named by $1 (with: the service as users
+# build it, with the library; without: the same sources without the library's jar), unless it is already built and
+# BUILD=if-missing. backend_start PORT FLAGS... must `exec` one JVM serving on 127.0.0.1:PORT with the extra -D
+# flags FLAGS (the flux.shutdown.* settings), of the variant named by $BACKEND_VARIANT (default: with); the scripts
+# run it in the background and signal that JVM.
+BACKEND_LABEL="quarkus-sample (packaged quarkus-run.jar, Quarkus 3.33.2)"
+HEALTH_PATH="/q/health/ready"
+FAST_PATH="/hello"
+SLOW_PATH="/report?ms=200"
+declare -A BACKEND_JAR=(
+    [with]=quarkus-sample/target/quarkus-app/quarkus-run.jar
+    # -Dwithout-flux-shutdown: see the profile of that name in quarkus-sample/pom.xml
+    [without]=quarkus-sample/target/without-flux-shutdown/quarkus-app/quarkus-run.jar
+)
+backend_build() {
+    local variant=${1:-with}
+    [[ $BUILD == if-missing && -f ${BACKEND_JAR[$variant]} ]] && return
+    log "building quarkus-sample $variant flux-shutdown"
+    if [[ $variant == with ]]; then
+        ./mvnw -B -q package -pl quarkus-sample -am -DskipTests
+    else
+        ./mvnw -B -q package -pl quarkus-sample -am -Dwithout-flux-shutdown
+    fi
+}
+backend_start() {
+    local port=$1
+    shift
+    # each instance keeps its own data (the H2 file, the audit file, checkpoints), as two pods would
+    local data="$WORK/sample-$port"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+    exec java $JAVA_OPTS "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+        -Dsample.data.dir="$data" -Dflux.shutdown.state.dir="$data/flux-state" \
+        -jar "${BACKEND_JAR[${BACKEND_VARIANT:-with}]}"
+}
+# The Weld SE test app (Jersey on Grizzly) serves the same purpose (with the library only); to measure it instead:
+#   HEALTH_PATH=/health/ready FAST_PATH=/hello SLOW_PATH=/slow?ms=200, build with
+#   ./mvnw -B -q package -pl tck-tests -am -DskipTests and start
+#   java ... -Dtck.http.port=PORT -cp "tck-tests/target/classes:$(cat tck-tests/target/app-classpath.txt)" \
+#       dev.flux.shutdown.tck.app.Main
+# ==================================================================================================================
+
+BUILD=${BUILD:-if-missing}                 # if-missing: build a variant only if its jar is absent; always: build
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+READY_BOUND=${READY_BOUND:-120}            # bounds of every wait, in seconds
+EXIT_BOUND=${EXIT_BOUND:-90}
+KEEP_WORK=${KEEP_WORK:-0}                  # 1: keep the logs (always kept on failure)
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/flux-bench.XXXXXX")
+declare -A PID=()   # name -> pid of every process the script started and has not seen end
+
+log() { printf '%s %s\n' "$(date +%T.%3N)" "$*" >&2; }
+fail() { log "FAIL: $*"; exit 1; }
+
+alive() {
+    local state
+    state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+    [[ $state != Z* ]]
+}
+
+# Stops what the script started, by pid: TERM, a bounded wait, then KILL.
+cleanup() {
+    local rc=$? name
+    trap - EXIT INT TERM
+    for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null || true; done
+    for _ in $(seq 1 100); do
+        local any=0
+        for name in "${!PID[@]}"; do alive "${PID[$name]}" && any=1; done
+        ((any)) || break
+        sleep 0.1
+    done
+    for name in "${!PID[@]}"; do kill -KILL "${PID[$name]}" 2>/dev/null || true; done
+    if ((rc != 0 || KEEP_WORK)); then
+        echo "logs kept in $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# install_tools TOOL...: installs the Debian packages of the same names that are missing.
+install_tools() {
+    local missing=() tool
+    for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+    ((${#missing[@]} == 0)) && return
+    log "installing ${missing[*]}"
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo -n)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out.
+TAKEN=" "
+free_port() {
+    local -n result=$1
+    local p
+    for _ in $(seq 1 200); do
+        p=$((20000 + RANDOM % 30000))
+        [[ $TAKEN == *" $p "* ]] && continue
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            TAKEN+="$p "
+            result=$p
+            return
+        fi
+    done
+    fail "no free port found"
+}
+
+# wait_until SECONDS WHAT COMMAND...: polls COMMAND every 100ms until it succeeds, or fails the run.
+wait_until() {
+    local bound=$1 what=$2 deadline
+    shift 2
+    deadline=$((SECONDS + bound))
+    until "$@"; do
+        ((SECONDS < deadline)) || fail "$what: not within ${bound}s"
+        sleep 0.1
+    done
+}
+
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1$HEALTH_PATH"; }
+
+# start_instance NAME PORT FLAGS...: starts a backend JVM of $BACKEND_VARIANT, appending its output to
+# $WORK/NAME.log.
+start_instance() {
+    local name=$1 port=$2
+    shift 2
+    echo "---- start $(date +%T.%3N) ----" >>"$WORK/$name.log"
+    backend_start "$port" "$@" >>"$WORK/$name.log" 2>&1 &
+    PID[$name]=$!
+}
+
+# stop_instance NAME: SIGTERM, waits for the exit; sets EXIT_CODE to the JVM's exit code.
+EXIT_CODE=0
+stop_instance() {
+    local name=$1 pid=${PID[$1]}
+    kill -TERM "$pid"
+    wait_until "$EXIT_BOUND" "exit of $name after SIGTERM" eval "! alive $pid"
+    EXIT_CODE=0
+    wait "$pid" || EXIT_CODE=$?
+    unset "PID[$name]"
+}
+
+# median NUMBERS...: the median (the mean of the middle two for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+min() { printf '%s\n' "$@" | sort -g | head -1; }
+max() { printf '%s\n' "$@" | sort -g | tail -1; }
+
+# The 1-, 5- and 15-minute load averages, e.g. "0.52 0.40 0.31": the machine is shared, so every measurement
+# says how busy it was.
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# What was measured: the commit, and whether the work tree had changes.
+code_version() {
+    local rev
+    rev=$(git rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+    git diff --quiet HEAD 2>/dev/null && echo "$rev" || echo "$rev + uncommitted changes"
+}
