@@ -329,6 +329,9 @@ final class BenchExchange {
 
     private final class StubWriter implements WriterInterceptorContext {
 
+        /** A runtime hands out the response's existing stream; a new one per call would bill the filter for it. */
+        private final OutputStream out = OutputStream.nullOutputStream();
+
         @Override
         public void proceed() {
             // the entity's bytes would be written here
@@ -346,7 +349,7 @@ final class BenchExchange {
 
         @Override
         public OutputStream getOutputStream() {
-            return OutputStream.nullOutputStream();
+            return out;
         }
 
         @Override

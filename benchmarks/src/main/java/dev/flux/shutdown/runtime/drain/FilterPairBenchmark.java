@@ -19,9 +19,9 @@ import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
 
 /**
  * The cost that the request filter pair adds to one request: acquire in the request filter, the response filter,
- * release after the entity is written. Beside it, the bare atomic counter it is built on, the clock read that
- * stamps each piece of work, the registry alone, and the stub exchange alone (its property map is what any filter
- * pays). Run with {@code -t 1} and {@code -t 2}.
+ * release after the entity is written. Beside it, a bare shared atomic counter (what an exact count on one word
+ * costs), a clock read (which the request path avoids), the registry alone, and the stub exchange alone (its property
+ * map is what any filter pays). Run with {@code -t 1} and {@code -t 2}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,7 +52,7 @@ public class FilterPairBenchmark {
         return server.counter.decrementAndGet();
     }
 
-    /** The per-work timestamp that lets a timed-out DRAINING say how long each piece of work has run. */
+    /** {@code System.nanoTime()}: what a timestamp per request would cost; the request path takes none. */
     @Benchmark
     public long clock() {
         return System.nanoTime();

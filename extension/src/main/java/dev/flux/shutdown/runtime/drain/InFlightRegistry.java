@@ -1,15 +1,27 @@
 package dev.flux.shutdown.runtime.drain;
 
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Counts the work in flight and lets DRAINING wait, without polling, until it reaches zero. The count and the
- * gate (open, draining, closed) share one atomic word, so that "zero in flight" and "no more admissions" happen
- * in one step: no request can slip in between the last release and the end of DRAINING.
+ * Counts the work in flight and lets DRAINING wait, without polling, until it reaches zero.
+ *
+ * <p>Two paths count work. The fast one, for every request while the service runs, occupies a slot of the calling
+ * thread's region ({@link WorkSlots}): no shared cache line is written. The exact one is a single atomic word that
+ * holds the count of the other work together with the gate (open, draining, closed); it takes the work that arrives
+ * once DRAINING has started, and the rare work that finds its region full. When DRAINING starts, the drainer seals
+ * every empty slot, and each of the others as its work leaves; once all are sealed, nothing is in flight outside the word,
+ * and "zero in flight" and "no more admissions" happen in one step on it: no work can slip in between the last
+ * release and the end of DRAINING.
+ *
+ * <p>The handshake: a release empties its slot, then reads the gate; the drainer sets the gate, then reads the
+ * slots. Both are volatile, so at least one sees the other: the drainer finds the slot empty, or the release sees
+ * DRAINING and wakes the drainer to look again.
  */
 public final class InFlightRegistry {
 
@@ -17,13 +29,27 @@ public final class InFlightRegistry {
     private static final long CLOSED = 1L << 61;
     private static final long COUNT = CLOSED - 1;
 
+    /** The gate and the count of the work outside slots. */
     private final AtomicLong state = new AtomicLong();
-    private final LiveWork live = new LiveWork();
+    private final WorkSlots slots = new WorkSlots(WorkSlots.regionsFor(Runtime.getRuntime().availableProcessors()));
+    /** The work counted outside slots, with the time it entered. */
+    private final Map<TrackedWork, Long> unslotted = new ConcurrentHashMap<>();
     private volatile Thread drainer;
     private volatile long lastReleaseNanos;
 
     /** Counts {@code work} as in flight, unless DRAINING has ended. */
     public boolean enter(TrackedWork work) {
+        if ((state.get() & DRAINING) == 0) {
+            int slot = slots.occupy(work);
+            if (slot >= 0) {
+                work.countedBy(this, slot);
+                return true;
+            }
+        }
+        return enterExactly(work);
+    }
+
+    private boolean enterExactly(TrackedWork work) {
         long s;
         do {
             s = state.get();
@@ -31,18 +57,24 @@ public final class InFlightRegistry {
                 return false;
             }
         } while (!state.compareAndSet(s, s + 1));
-        live.add(work);
-        work.countedBy(this);
+        work.countedBy(this, -1);
+        unslotted.put(work, System.nanoTime());
         return true;
     }
 
-    /** Stops counting {@code work}; {@code false} if it had been released already. */
-    boolean exit(TrackedWork work) {
-        if (!live.remove(work)) {
-            return false;
+    /** Stops counting {@code work}, counted in {@code slot} (-1: outside slots); {@code false} if released already. */
+    boolean exit(TrackedWork work, int slot) {
+        if (slot >= 0) {
+            if (!slots.vacate(slot, work)) {
+                return false;
+            }
+        } else {
+            if (unslotted.remove(work) == null) {
+                return false;
+            }
+            state.decrementAndGet();
         }
-        long s = state.decrementAndGet();
-        if ((s & COUNT) == 0 && (s & DRAINING) != 0) {
+        if ((state.get() & DRAINING) != 0) {
             lastReleaseNanos = System.nanoTime();
             LockSupport.unpark(drainer);
         }
@@ -59,8 +91,9 @@ public final class InFlightRegistry {
         return (state.get() & CLOSED) != 0;
     }
 
+    /** The work in flight: exact when nothing enters or leaves meanwhile, as the readiness data needs. */
     public int inFlight() {
-        return (int) (state.get() & COUNT);
+        return (int) (state.get() & COUNT) + slots.occupied();
     }
 
     /**
@@ -69,29 +102,55 @@ public final class InFlightRegistry {
      */
     public DrainOutcome drain(Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        lastReleaseNanos = start - 1; // releases while DRAINING stamp it; this one means "none"
         drainer = Thread.currentThread();
-        state.getAndUpdate(s -> s | DRAINING);
+        try {
+            state.getAndUpdate(s -> s | DRAINING);
+            return awaitZero(slots.sealEmpty(), start, start + timeout.toNanos());
+        } finally {
+            drainer = null; // releases after the end must not wake the shutdown thread in later phases
+        }
+    }
+
+    private DrainOutcome awaitZero(WorkSlots.Unsealed unsealed, long start, long deadline) {
         while (true) {
-            long s = state.get();
-            if ((s & COUNT) == 0 && state.compareAndSet(s, s | CLOSED)) {
-                long end = System.nanoTime();
-                long lastRelease = lastReleaseNanos;
-                Duration latency = lastRelease >= start ? Duration.ofNanos(end - lastRelease) : Duration.ZERO;
-                return DrainOutcome.drained(Duration.ofNanos(end - start), latency);
+            if (unsealed.sealEmpty()) {
+                long s = state.get();
+                if ((s & COUNT) == 0 && state.compareAndSet(s, s | CLOSED)) {
+                    long end = System.nanoTime();
+                    long lastRelease = lastReleaseNanos;
+                    Duration latency = lastRelease - start >= 0 ? Duration.ofNanos(end - lastRelease) : Duration.ZERO;
+                    return DrainOutcome.drained(Duration.ofNanos(end - start), latency);
+                }
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                state.getAndUpdate(x -> x | CLOSED);
-                long now = System.nanoTime();
-                List<String> stillRunning = live.snapshot().stream()
-                        .sorted(Comparator.comparingLong(w -> w.startNanos))
-                        .map(w -> w.describe() + " (running for " + Duration.ofNanos(now - w.startNanos).toMillis()
-                                + " ms)")
-                        .toList();
-                return DrainOutcome.timedOut(Duration.ofNanos(now - start), inFlight(), stillRunning);
+                state.getAndUpdate(s -> s | CLOSED);
+                unsealed.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
+                List<String> stillRunning = stillRunning(start);
+                return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
+                        stillRunning);
             }
             LockSupport.parkNanos(this, remaining);
         }
+    }
+
+    /**
+     * One line per piece of work in flight, oldest first. Work counted in a slot entered before DRAINING started,
+     * so its age is at least the time since then; work counted outside slots knows when it entered.
+     */
+    private List<String> stillRunning(long drainStart) {
+        long now = System.nanoTime();
+        long sinceDraining = Duration.ofNanos(now - drainStart).toMillis();
+        List<String> lines = new ArrayList<>();
+        for (TrackedWork work : slots.holders()) {
+            lines.add(work.describe() + " (running for at least " + sinceDraining + " ms: since before DRAINING)");
+        }
+        unslotted.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(w -> w.getKey().describe() + " (running for " + Duration.ofNanos(now - w.getValue()).toMillis()
+                        + " ms)")
+                .forEach(lines::add);
+        return lines;
     }
 }

@@ -25,10 +25,10 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
         }
     }
 
-    final long startNanos = System.nanoTime();
     @SuppressWarnings("unused") // accessed through REGISTRY: set, with release semantics, after slot
     private InFlightRegistry registry;
-    int slot = -1;
+    /** The slot that counts this work, or -1 when the registry's exact path counts it. */
+    private int slot;
     @SuppressWarnings("unused") // accessed through RELEASED: the guard of work that was never counted
     private volatile boolean released;
 
@@ -39,8 +39,8 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
     public final boolean release() {
         InFlightRegistry counted = (InFlightRegistry) REGISTRY.getAcquire(this);
         if (counted != null) {
-            // leaving the live set succeeds once: that is the guard of counted work
-            return counted.exit(this);
+            // leaving its slot (or the exact path's set) succeeds once: that is the guard of counted work
+            return counted.exit(this, slot);
         }
         return RELEASED.compareAndSet(this, false, true);
     }
@@ -50,8 +50,9 @@ public abstract class TrackedWork implements InFlightTracker.Ticket {
         release();
     }
 
-    /** Marks this work as counted by {@code counted}; its {@link #slot} must be set before. */
-    final void countedBy(InFlightRegistry counted) {
+    /** Marks this work as counted by {@code counted}, in {@code slot} or (-1) by its exact path. */
+    final void countedBy(InFlightRegistry counted, int slot) {
+        this.slot = slot;
         REGISTRY.setRelease(this, counted);
     }
 }

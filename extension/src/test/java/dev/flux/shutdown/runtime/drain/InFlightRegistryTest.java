@@ -95,6 +95,37 @@ class InFlightRegistryTest {
     }
 
     @Test
+    void timedOutDrainGivesWorkThatCameDuringDrainingItsOwnAge() throws Exception {
+        registry.enter(new DescribedWork("GET /early"));
+        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofMillis(300)));
+        awaitDraining();
+        registry.enter(new DescribedWork("GET /late"));
+
+        DrainOutcome outcome = drained.get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome.stillRunning()).hasSize(2);
+        assertThat(outcome.stillRunning().get(0)).matches("GET /early \\(running for at least \\d+ ms: since before"
+                + " DRAINING\\)");
+        assertThat(outcome.stillRunning().get(1)).matches("GET /late \\(running for \\d+ ms\\)");
+    }
+
+    @Test
+    void theCountIncludesWorkBeyondTheSlotsOfOneThread() {
+        List<DescribedWork> works = new ArrayList<>();
+        for (int i = 0; i < 2 * WorkSlots.PER_THREAD; i++) {
+            DescribedWork work = new DescribedWork("job " + i);
+            registry.enter(work);
+            works.add(work);
+        }
+        assertThat(registry.inFlight()).isEqualTo(2 * WorkSlots.PER_THREAD);
+
+        works.forEach(DescribedWork::release);
+
+        assertThat(registry.inFlight()).isZero();
+        assertThat(registry.drain(Duration.ofSeconds(1)).timedOut()).isFalse();
+    }
+
+    @Test
     void manyThreadsEnteringAndReleasingLeaveNothingInFlight() throws Exception {
         int threads = 8;
         int perThread = 20_000;
