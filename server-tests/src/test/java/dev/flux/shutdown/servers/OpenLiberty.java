@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -82,14 +81,8 @@ final class OpenLiberty extends ServerProcess {
     }
 
     @Override
-    protected void place(Path war) throws IOException {
-        // one step, so that the polling never sees half a file
-        Files.move(war, dropins.resolve(war.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    @Override
-    protected void remove(String app) throws IOException {
-        Files.delete(dropins.resolve(app + ".war"));
+    protected Path hotDeployDirectory() {
+        return dropins;
     }
 
     @Override

@@ -57,12 +57,7 @@ final class PayaraMicro extends ServerProcess {
     }
 
     @Override
-    protected void place(Path war) {
-        throw new UnsupportedOperationException("Payara Micro tests deploy at start only");
-    }
-
-    @Override
-    protected void remove(String app) {
+    protected Path hotDeployDirectory() {
         throw new UnsupportedOperationException("Payara Micro tests deploy at start only");
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +70,8 @@ abstract class ServerProcess implements AutoCloseable {
     /** The line that says {@code app} is undeployed. */
     protected abstract boolean isUndeployed(String line, String app);
 
-    /** Adds a WAR to the running server (hot deployment). */
-    protected abstract void place(Path war) throws IOException;
-
-    /** Takes {@code app}'s WAR away from the running server (undeployment). */
-    protected abstract void remove(String app) throws IOException;
+    /** The directory the running server watches for WARs to deploy and undeploy. */
+    protected abstract Path hotDeployDirectory();
 
     /** Where the server answers MicroProfile Health readiness for all its applications. */
     protected abstract URI readinessUri();
@@ -115,14 +113,15 @@ abstract class ServerProcess implements AutoCloseable {
     final void deploy(TestWar war) throws IOException, InterruptedException {
         int mark = output.lines().size();
         Path staged = war.writeTo(Files.createDirectories(workDir.resolve("wars")));
-        place(staged);
+        // one step, so that the server's scanner never sees half a file
+        Files.move(staged, hotDeployDirectory().resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         awaitDeployed(war.name(), mark);
     }
 
     /** Undeploys {@code app} from the running server and waits until the server says it is gone. */
     final void undeploy(String app) throws IOException, InterruptedException {
         int mark = output.lines().size();
-        remove(app);
+        Files.delete(hotDeployDirectory().resolve(app + ".war"));
         awaitLineAfter(mark, line -> isUndeployed(line, app), TIMEOUT);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,14 +88,8 @@ final class WildFly extends ServerProcess {
     }
 
     @Override
-    protected void place(Path war) throws IOException {
-        // one step, so that the scanner never sees half a file
-        Files.move(war, deployments.resolve(war.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    @Override
-    protected void remove(String app) throws IOException {
-        Files.delete(deployments.resolve(app + ".war"));
+    protected Path hotDeployDirectory() {
+        return deployments;
     }
 
     @Override
