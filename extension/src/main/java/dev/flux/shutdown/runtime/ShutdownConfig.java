@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.observe.ObservabilityConfig;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
 
@@ -25,10 +26,12 @@ import dev.flux.shutdown.runtime.state.StateConfig;
  * @param forcedExitCode {@value #FORCED_EXIT_CODE}: exit code when a bound was exceeded
  * @param process        {@code flux.shutdown.process}: who owns the process ({@code auto}, {@code application},
  *                       {@code server})
+ * @param observe        the report's format and the JMX operation ({@code flux.shutdown.report.format},
+ *                       {@code flux.shutdown.jmx.shutdown-operation})
  */
 public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
-        StateConfig state) {
+        StateConfig state, ObservabilityConfig observe) {
 
     public static final String PREFIX = "flux.shutdown.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -69,6 +72,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         DrainConfig drain = DrainConfig.read(reader);
         CleanupConfig cleanup = CleanupConfig.read(reader);
         StateConfig state = StateConfig.read(reader);
+        ObservabilityConfig observe = ObservabilityConfig.read(reader);
 
         if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
             reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
@@ -78,7 +82,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         }
         reader.throwIfInvalid();
         return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,
-                drain, cleanup, state);
+                drain, cleanup, state, observe);
     }
 
     private static Duration readinessDelay(ConfigReader reader, Map<String, String> environment) {

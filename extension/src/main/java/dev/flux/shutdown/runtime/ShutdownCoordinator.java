@@ -38,6 +38,7 @@ public final class ShutdownCoordinator {
     private final ProcessExit exit;
     private final RunningApplication application;
     private final ReportLog reportLog;
+    private final ShutdownMonitor monitor;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
@@ -55,12 +56,19 @@ public final class ShutdownCoordinator {
      */
     public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
             ProcessExit exit, RunningApplication application) {
+        this(config, steps, events, exit, application, ShutdownMonitor.NONE);
+    }
+
+    /** @param monitor follows the shutdown as it happens (JFR, JMX, metrics) */
+    public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
+            ProcessExit exit, RunningApplication application, ShutdownMonitor monitor) {
         this.config = config;
+        this.monitor = monitor;
         this.steps = List.copyOf(steps);
         this.events = events;
         this.exit = exit;
         this.application = application;
-        this.reportLog = new ReportLog(application.logLabel());
+        this.reportLog = new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat());
         this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
         List<ShutdownPhase> expected = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING,
                 ShutdownPhase.CLEANING, ShutdownPhase.PERSISTING);
@@ -87,6 +95,7 @@ public final class ShutdownCoordinator {
         }
         timeline.start(ShutdownPhase.PREPARING);
         watchdog.arm();
+        observe(() -> monitor.started(cause));
         LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
                 + Durations.format(config.timeout()));
         return true;
@@ -149,16 +158,17 @@ public final class ShutdownCoordinator {
         for (PhaseStep step : steps) {
             long phaseStart = enter(step.phase(), started);
             PhaseResult result = runStep(step, started);
-            timeline.finish(new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
+            finish(started, new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
                     result.summary(), result.details()));
         }
         long exitingStart = enter(ShutdownPhase.EXITING, started);
-        timeline.finish(new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
+        finish(started, new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
                 "report logged", List.of()));
         ShutdownReport done = timeline.report(started,
                 complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
         report = done;
         if (reported.compareAndSet(false, true)) {
+            observe(() -> monitor.reported(done));
             reportLog.log(done);
         } else {
             LOG.info(() -> "FLUX-0008 " + label() + "The shutdown that outlived " + ShutdownConfig.TIMEOUT
@@ -228,8 +238,24 @@ public final class ShutdownCoordinator {
         exit.halt(config.forcedExitCode());
     }
 
+    private void finish(ShutdownCause started, PhaseReport phaseReport) {
+        timeline.finish(phaseReport);
+        observe(() -> monitor.phaseEnded(started, phaseReport));
+    }
+
+    /** Tells the monitor; a monitor that fails (a metrics backend, say) never stops the shutdown. */
+    private void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "FLUX-0801 " + label() + "Recording the shutdown for JFR, JMX or metrics failed;"
+                    + " the shutdown goes on", e);
+        }
+    }
+
     private long enter(ShutdownPhase next, ShutdownCause started) {
         long now = timeline.enter(next);
+        observe(() -> monitor.phaseStarted(next, started));
         try {
             events.accept(new ShutdownPhaseEvent(next, started, timeline.elapsedAt(now)));
         } catch (RuntimeException e) {
@@ -267,7 +293,11 @@ public final class ShutdownCoordinator {
     private void onTimeout() {
         ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()));
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
+        observe(() -> monitor.timedOut(partial.cause(), phase));
         boolean first = reported.compareAndSet(false, true);
+        if (first) {
+            observe(() -> monitor.reported(partial));
+        }
         if (!ownsProcess()) {
             if (first) {
                 LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="

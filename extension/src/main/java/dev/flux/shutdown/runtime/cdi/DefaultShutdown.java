@@ -30,6 +30,7 @@ import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
+import dev.flux.shutdown.runtime.observe.Observers;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
@@ -69,19 +70,24 @@ public class DefaultShutdown implements Shutdown {
     private ShutdownCoordinator coordinator;
     private RunningApplication application;
     private DrainGate gate;
+    private Observers observers;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
+        observers = config.enabled() ? Observers.forRuntime(application.name()) : Observers.none();
+        observers.watch(registry::inFlight);
+        checkpoints.observeWith(observers);
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new DrainingStep(registry, config.drain()),
-                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
+                new DrainingStep(registry, config.drain(), observers),
+                new CleaningStep(cause -> cleanups.plan(currentPhase.get()),
+                        new CleanupRunner(application.context(), observers)),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application, observers);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 
@@ -127,6 +133,11 @@ public class DefaultShutdown implements Shutdown {
 
     RunningApplication application() {
         return application;
+    }
+
+    /** What shows the shutdown besides the log (JFR, metrics), for the startup line. */
+    Observers observers() {
+        return observers;
     }
 
     InFlightRegistry registry() {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.flux.shutdown.runtime.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.process.ApplicationContext;
+import dev.flux.shutdown.runtime.state.CheckpointMonitor;
 import dev.flux.shutdown.runtime.state.CheckpointWriter;
 import dev.flux.shutdown.runtime.state.FileCheckpointStore;
 import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
@@ -40,6 +41,7 @@ public class StateCheckpoints {
     private StateConfig config;
     private StateRestorer restorer;
     private CheckpointWriter writer;
+    private volatile CheckpointMonitor monitor = CheckpointMonitor.NONE;
 
     @PostConstruct
     void assemble() {
@@ -49,7 +51,8 @@ public class StateCheckpoints {
         FileCheckpointStore store = new FileCheckpointStore(config.dir());
         StateCodec codec = new StateCodec();
         restorer = new StateRestorer(store, codec);
-        writer = new CheckpointWriter(store, codec, Clock.systemUTC());
+        writer = new CheckpointWriter(store, codec, Clock.systemUTC(),
+                (outcome, kind, periodic) -> monitor.checkpointed(outcome, kind, periodic));
     }
 
     /** Restores the checkpoint of a new {@code @Persistent} instance and registers it for checkpoints. */
@@ -77,6 +80,11 @@ public class StateCheckpoints {
             periodic.start(config.checkpointInterval(),
                     () -> context.execute(() -> instances.all().forEach(writer::writePeriodic)));
         }
+    }
+
+    /** From now on every checkpoint is shown to {@code observer} (JFR, metrics). */
+    void observeWith(CheckpointMonitor observer) {
+        monitor = observer;
     }
 
     /** The work of PERSISTING: the final checkpoint of every existing instance. */

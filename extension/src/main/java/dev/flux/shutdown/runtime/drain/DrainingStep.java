@@ -15,10 +15,17 @@ public final class DrainingStep implements PhaseStep {
 
     private final InFlightRegistry registry;
     private final DrainConfig config;
+    private final DrainMonitor monitor;
 
     public DrainingStep(InFlightRegistry registry, DrainConfig config) {
+        this(registry, config, DrainMonitor.NONE);
+    }
+
+    /** @param monitor learns how DRAINING went (JFR, metrics) */
+    public DrainingStep(InFlightRegistry registry, DrainConfig config, DrainMonitor monitor) {
         this.registry = registry;
         this.config = config;
+        this.monitor = monitor;
     }
 
     @Override
@@ -30,6 +37,7 @@ public final class DrainingStep implements PhaseStep {
     public PhaseResult run(ShutdownCause cause) {
         int atStart = registry.inFlight();
         DrainOutcome outcome = registry.drain(config.timeout());
+        monitor.drained(atStart, outcome);
         if (outcome.timedOut()) {
             LOG.warning(() -> "FLUX-0201 " + DrainConfig.TIMEOUT + "=" + Durations.format(config.timeout())
                     + " passed with " + outcome.remaining() + " still in flight; going on without them");

@@ -20,12 +20,19 @@ public final class CheckpointWriter {
     private final CheckpointStore store;
     private final StateCodec codec;
     private final Clock clock;
+    private final CheckpointMonitor monitor;
     private volatile boolean finalBegun;
 
     public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock) {
+        this(store, codec, clock, CheckpointMonitor.NONE);
+    }
+
+    /** @param monitor learns the outcome of every checkpoint (JFR, metrics) */
+    public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock, CheckpointMonitor monitor) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     /** From now on periodic checkpoints are skipped; one in progress finishes before the final one of its bean. */
@@ -37,7 +44,7 @@ public final class CheckpointWriter {
     public CheckpointOutcome write(PersistentInstance instance) {
         instance.writing().lock();
         try {
-            CheckpointOutcome outcome = store(instance);
+            CheckpointOutcome outcome = store(instance, false);
             if (outcome.result() == CheckpointOutcome.Result.FAILED) {
                 LOG.warning(() -> "FLUX-0404 Checkpoint of @Persistent bean " + instance + " failed: "
                         + outcome.problem().orElse("") + "; the others are still written");
@@ -55,7 +62,7 @@ public final class CheckpointWriter {
             if (finalBegun) {
                 return CheckpointOutcome.skipped(instance.type().name());
             }
-            CheckpointOutcome outcome = store(instance);
+            CheckpointOutcome outcome = store(instance, true);
             boolean failed = outcome.result() == CheckpointOutcome.Result.FAILED;
             boolean failedBefore = instance.periodicFailed(failed);
             Level level = failed && !failedBefore ? Level.WARNING : Level.FINE;
@@ -67,7 +74,13 @@ public final class CheckpointWriter {
         }
     }
 
-    private CheckpointOutcome store(PersistentInstance instance) {
+    private CheckpointOutcome store(PersistentInstance instance, boolean periodic) {
+        CheckpointOutcome outcome = capture(instance);
+        monitor.checkpointed(outcome, store.getClass().getSimpleName(), periodic);
+        return outcome;
+    }
+
+    private CheckpointOutcome capture(PersistentInstance instance) {
         PersistentType type = instance.type();
         long start = System.nanoTime();
         try {

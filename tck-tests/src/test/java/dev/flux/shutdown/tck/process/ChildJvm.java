@@ -56,6 +56,14 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts the application with {@code -Dkey=value} for each of {@code systemProperties}. */
     static ChildJvm start(Map<String, String> systemProperties) throws IOException {
+        return start(systemProperties, List.of());
+    }
+
+    /**
+     * Starts the application with {@code -Dkey=value} for each of {@code systemProperties} and the JVM options
+     * {@code jvmOptions} (such as {@code -XX:StartFlightRecording=...}), in that order.
+     */
+    static ChildJvm start(Map<String, String> systemProperties, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         if (DEFAULT_SIGINT) {
             // a build started in the background (CI, nohup) ignores SIGINT, and so would every JVM it starts:
@@ -67,6 +75,7 @@ final class ChildJvm implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(appClasspath());
         command.add(Main.class.getName());
@@ -162,6 +171,16 @@ final class ChildJvm implements AutoCloseable {
             fail("The output did not end within %s of the process; output:%n%s", TIMEOUT, output.text());
         }
         return process.exitValue();
+    }
+
+    /** The process id, e.g. to attach to the JVM. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The application's working directory, removed by {@link #close()}. */
+    Path workDir() {
+        return workDir;
     }
 
     /** Every output line so far, standard output and error merged in the order they were written. */

@@ -1,0 +1,41 @@
+package dev.flux.shutdown.runtime.observe;
+
+import java.util.function.Consumer;
+
+import dev.flux.shutdown.runtime.ShutdownMonitor;
+import dev.flux.shutdown.runtime.cleanup.CleanupAction;
+import dev.flux.shutdown.runtime.cleanup.CleanupMonitor;
+import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
+import dev.flux.shutdown.runtime.drain.DrainMonitor;
+import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.state.CheckpointMonitor;
+import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+
+/**
+ * One way of showing a shutdown outside the log (JFR, metrics): it follows the phases, the drain, the cleanups and
+ * the checkpoints, and ignores what it has no use for.
+ */
+public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, CleanupMonitor, CheckpointMonitor {
+
+    @Override
+    default void drained(int atStart, DrainOutcome outcome) {
+    }
+
+    @Override
+    default Consumer<CleanupOutcome> starting(CleanupAction action) {
+        return outcome -> {
+        };
+    }
+
+    @Override
+    default void notRun(CleanupOutcome outcome) {
+    }
+
+    @Override
+    default void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
+    }
+
+    /** Called once the application runs, with what gauges read: the work in flight now. */
+    default void watch(java.util.function.IntSupplier inFlight) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.flux.shutdown.runtime.observe.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/** One checkpoint of a @Persistent bean, final (PERSISTING) or periodic. */
+@Name("dev.flux.shutdown.Checkpoint")
+@Label("Shutdown Checkpoint")
+@Description("One checkpoint of a @Persistent bean, final (PERSISTING) or periodic.")
+@Category({"Flux Shutdown"})
+@Enabled(true)
+@StackTrace(false)
+class CheckpointEvent extends jdk.jfr.Event {
+
+    @Label("Application")
+    String application;
+
+    @Label("Bean")
+    @Description("The persistent name of the bean")
+    String bean;
+
+    @Label("Size")
+    @DataAmount
+    long bytes;
+
+    @Label("Store")
+    String store;
+
+    @Label("Kind")
+    @Description("final or periodic")
+    String kind;
+
+    @Label("Result")
+    @Description("WRITTEN, SKIPPED or FAILED")
+    String result;
+
+    @Label("Write Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long writeTime;
+
+    @Label("Problem")
+    String problem;
+}

@@ -1,0 +1,104 @@
+package dev.flux.shutdown.runtime.observe.micrometer;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import dev.flux.shutdown.ShutdownCause;
+import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.cleanup.CleanupAction;
+import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
+import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.observe.ShutdownObserver;
+import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+
+/**
+ * Shows a shutdown in Micrometer's global registry, to which runtimes such as Quarkus add their own registries
+ * (Prometheus at {@code /q/metrics}): the work in flight and the phase as gauges, phase durations, the drain latency,
+ * late requests, cleanups and checkpoints. Loaded only where Micrometer is on the application's class path.
+ */
+public final class MicrometerObserver implements ShutdownObserver {
+
+    /** The prefix of every meter; Prometheus shows {@code flux_shutdown_...}. */
+    public static final String PREFIX = "flux.shutdown.";
+
+    private final MeterRegistry registry;
+    private final Tags tags;
+    /** 0 while the application runs normally, then 1 (PREPARING) to 5 (EXITING). */
+    private volatile int phase;
+
+    MicrometerObserver(MeterRegistry registry, String application) {
+        this.registry = registry;
+        this.tags = Tags.of("app", application);
+        Gauge.builder(PREFIX + "phase", this, observer -> observer.phase).tags(tags).strongReference(true)
+                .description("The shutdown phase: 0 running, 1 PREPARING, 2 DRAINING, 3 CLEANING, 4 PERSISTING,"
+                        + " 5 EXITING")
+                .register(registry);
+    }
+
+    /** An observer on {@link Metrics#globalRegistry}. */
+    public static ShutdownObserver onGlobalRegistry(String application) {
+        return new MicrometerObserver(Metrics.globalRegistry, application);
+    }
+
+    @Override
+    public void watch(IntSupplier inFlight) {
+        Gauge.builder(PREFIX + "in.flight", inFlight, IntSupplier::getAsInt).tags(tags).strongReference(true)
+                .description("Requests, @InFlight calls and tickets in flight").register(registry);
+    }
+
+    @Override
+    public void phaseStarted(ShutdownPhase next, ShutdownCause cause) {
+        phase = next.ordinal() + 1;
+    }
+
+    @Override
+    public void phaseEnded(ShutdownCause cause, PhaseReport report) {
+        time("phase.duration", "How long each shutdown phase took", report.duration(),
+                Tags.of("phase", report.phase().name(), "outcome", report.complete() ? "ok" : "timed-out"));
+    }
+
+    @Override
+    public void drained(int atStart, DrainOutcome outcome) {
+        time("drain.latency", "From the release of the last in-flight work to the end of DRAINING",
+                outcome.latency(), Tags.of("outcome", outcome.timedOut() ? "timed-out" : "ok"));
+        registry.counter(PREFIX + "drain.still.running", tags).increment(outcome.remaining());
+    }
+
+    @Override
+    public Consumer<CleanupOutcome> starting(CleanupAction action) {
+        return this::notRun;
+    }
+
+    @Override
+    public void notRun(CleanupOutcome outcome) {
+        time("cleanup.duration", "How long each cleanup took", outcome.duration(),
+                Tags.of("outcome", outcome.status().name()));
+    }
+
+    @Override
+    public void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
+        Tags checkpoint = Tags.of("kind", periodic ? "periodic" : "final", "result", outcome.result().name());
+        time("checkpoint.duration", "How long capturing and writing a checkpoint took", outcome.duration(),
+                checkpoint);
+        if (outcome.result() == CheckpointOutcome.Result.WRITTEN) {
+            DistributionSummary.builder(PREFIX + "checkpoint.size").baseUnit("bytes")
+                    .description("The size of each checkpoint written").tags(tags)
+                    .tag("kind", periodic ? "periodic" : "final").register(registry).record(outcome.bytes());
+        }
+    }
+
+    private void time(String name, String description, Duration duration, Tags more) {
+        Timer.builder(PREFIX + name).description(description).tags(tags.and(more)).register(registry)
+                .record(duration.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}
