@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import dev.flux.shutdown.runtime.Durations;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 
 /**
@@ -52,7 +51,7 @@ public final class ConfigurationLines {
 
     private static String text(Object value) {
         if (value instanceof Duration duration) {
-            return Durations.format(duration);
+            return asConfigured(duration);
         }
         if (value instanceof Enum<?> choice) {
             return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -61,6 +60,14 @@ public final class ConfigurationLines {
             return String.join(",", new TreeSet<>(items.stream().map(String::valueOf).toList()));
         }
         return String.valueOf(value);
+    }
+
+    /** A duration as one would configure it: {@code 30s}, {@code 500ms}, else ISO-8601. */
+    private static String asConfigured(Duration duration) {
+        if (duration.toNanosPart() % 1_000_000 != 0) {
+            return duration.toString();
+        }
+        return duration.toMillisPart() == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static String kebab(String camel) {
