@@ -81,7 +81,8 @@ public class DefaultShutdown implements Shutdown {
                 new DrainingStep(registry, config.drain()),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
+                registry.lateRequests()::snapshot);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 
