@@ -1,5 +1,6 @@
 package dev.flux.shutdown.runtime.drain;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -20,10 +21,16 @@ public final class DrainingStep implements PhaseStep {
 
     private final InFlightRegistry registry;
     private final DrainConfig config;
+    private final boolean hosted;
 
-    public DrainingStep(InFlightRegistry registry, DrainConfig config) {
+    /**
+     * @param hosted whether a server hosts the application: when it undeploys the application or stops, it routes
+     *               nothing here any more, so the quiet period would be pure delay
+     */
+    public DrainingStep(InFlightRegistry registry, DrainConfig config, boolean hosted) {
         this.registry = registry;
         this.config = config;
+        this.hosted = hosted;
     }
 
     @Override
@@ -34,7 +41,9 @@ public final class DrainingStep implements PhaseStep {
     @Override
     public PhaseResult run(ShutdownCause cause) {
         int atStart = registry.inFlight();
-        DrainOutcome outcome = registry.drain(config.timeout(), config.quietPeriod());
+        Duration quietPeriod = hosted && cause.trigger() == ShutdownCause.Trigger.CONTAINER ? Duration.ZERO
+                : config.quietPeriod();
+        DrainOutcome outcome = registry.drain(config.timeout(), quietPeriod);
         if (outcome.timedOut()) {
             LOG.warning(() -> "FLUX-0201 " + DrainConfig.TIMEOUT + "=" + Durations.format(config.timeout())
                     + " passed with " + outcome.remaining() + " still in flight; going on without them");
@@ -51,15 +60,15 @@ public final class DrainingStep implements PhaseStep {
         }
         return PhaseResult.completed(atStart + " in flight at start, all finished; drain latency "
                 + String.format(Locale.ROOT, "%.3fms", outcome.latency().toNanos() / 1e6)
-                + quietPeriod(outcome) + " (new requests: " + config.newRequests().name().toLowerCase(Locale.ROOT)
+                + quietPeriod(outcome, quietPeriod) + " (new requests: " + config.newRequests().name().toLowerCase(Locale.ROOT)
                 + ")" + lateRequests());
     }
 
-    private String quietPeriod(DrainOutcome outcome) {
-        if (config.quietPeriod().isZero()) {
+    private static String quietPeriod(DrainOutcome outcome, Duration quietPeriod) {
+        if (quietPeriod.isZero()) {
             return "";
         }
-        return outcome.quiet() ? ", then quiet for " + Durations.format(config.quietPeriod())
+        return outcome.quiet() ? ", then quiet for " + Durations.format(quietPeriod)
                 : ", requests still arriving at the timeout";
     }
 
