@@ -42,6 +42,11 @@ public final class ReportJson {
                 json.writeNullField("exitCode");
             }
             json.writeStringField("ending", ReportLog.ending(report));
+            json.writeObjectFieldStart("lateRequests");
+            json.writeNumberField("served", report.late().served());
+            json.writeNumberField("refusedDuringDraining", report.late().refusedDuringDraining());
+            json.writeNumberField("refusedAfterDraining", report.late().refusedAfterDraining());
+            json.writeEndObject();
             json.writeArrayFieldStart("phases");
             for (PhaseReport phase : report.phases()) {
                 json.writeStartObject();

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
 
@@ -45,6 +46,21 @@ public final class ReportLog {
         lines(report, label).forEach(ReportLog::info);
     }
 
+    /** Late requests are news: refused ones are clients turned away, which "complete" alone would hide. */
+    private static String late(LateRequests late) {
+        String served = late.served() == 0 ? "" : requests(late.served(), "late request") + " served";
+        if (late.refused() == 0) {
+            return served.isEmpty() ? "" : ", " + served;
+        }
+        return ", but " + requests(late.refused(), "request") + " REFUSED (" + late.refusedDuringDraining()
+                + " during DRAINING, " + late.refusedAfterDraining() + " after it)"
+                + (served.isEmpty() ? "" : "; " + served);
+    }
+
+    private static String requests(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
     /** The report as text lines, each with its message code, as the text form logs them. */
     public static List<String> lines(ShutdownReport report, String label) {
         List<String> lines = new ArrayList<>();
@@ -56,7 +72,8 @@ public final class ReportLog {
             }
         }
         lines.add("FLUX-0012 " + label + "Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
-                + Durations.format(report.total()) + " (" + report.cause() + "): " + ending(report));
+                + Durations.format(report.total()) + " (" + report.cause() + ")" + late(report.late()) + ": "
+                + ending(report));
         return lines;
     }
 

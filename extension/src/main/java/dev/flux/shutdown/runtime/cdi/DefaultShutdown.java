@@ -77,17 +77,18 @@ public class DefaultShutdown implements Shutdown {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
         observers = config.enabled() ? Observers.forRuntime(application.name()) : Observers.none();
-        observers.watch(registry::inFlight);
+        observers.watch(registry);
         checkpoints.observeWith(observers);
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new DrainingStep(registry, config.drain(), observers),
+                new DrainingStep(registry, config.drain(), !application.ownsProcess(), observers),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()),
                         new CleanupRunner(application.context(), observers)),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application, observers);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
+                registry.lateRequests()::snapshot, observers);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 

@@ -3,17 +3,18 @@ package dev.flux.shutdown.runtime.observe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.observe.jfr.JfrObserver;
 import dev.flux.shutdown.runtime.observe.micrometer.MicrometerObserver;
 import dev.flux.shutdown.runtime.state.CheckpointOutcome;
@@ -77,8 +78,8 @@ public final class Observers implements ShutdownObserver {
     }
 
     @Override
-    public void watch(IntSupplier inFlight) {
-        each(o -> o.watch(inFlight));
+    public void watch(InFlightRegistry registry) {
+        each(o -> o.watch(registry));
     }
 
     @Override
@@ -107,8 +108,8 @@ public final class Observers implements ShutdownObserver {
     }
 
     @Override
-    public void drained(int atStart, DrainOutcome outcome) {
-        each(o -> o.drained(atStart, outcome));
+    public void drained(int atStart, DrainOutcome outcome, LateRequests late) {
+        each(o -> o.drained(atStart, outcome, late));
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.flux.shutdown.runtime.observe;
 
 import java.util.function.Consumer;
 
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.ShutdownMonitor;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupMonitor;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DrainMonitor;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.state.CheckpointMonitor;
 import dev.flux.shutdown.runtime.state.CheckpointOutcome;
 
@@ -18,7 +20,7 @@ import dev.flux.shutdown.runtime.state.CheckpointOutcome;
 public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, CleanupMonitor, CheckpointMonitor {
 
     @Override
-    default void drained(int atStart, DrainOutcome outcome) {
+    default void drained(int atStart, DrainOutcome outcome, LateRequests late) {
     }
 
     @Override
@@ -35,7 +37,7 @@ public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, Cleanup
     default void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
     }
 
-    /** Called once the application runs, with what gauges read: the work in flight now. */
-    default void watch(java.util.function.IntSupplier inFlight) {
+    /** Called once, as the application starts, with what gauges read: the work in flight, the late requests. */
+    default void watch(InFlightRegistry registry) {
     }
 }

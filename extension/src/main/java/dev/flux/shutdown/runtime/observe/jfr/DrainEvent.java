@@ -28,7 +28,7 @@ class DrainEvent extends jdk.jfr.Event {
     long servedLate;
 
     @Label("Refused")
-    @Description("Requests that arrived during DRAINING or after and were refused with 503")
+    @Description("Requests that arrived during DRAINING and were refused with 503")
     long refused;
 
     @Label("Still Running")

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
@@ -70,13 +71,15 @@ public final class JfrObserver implements ShutdownObserver {
     }
 
     @Override
-    public synchronized void drained(int atStart, DrainOutcome outcome) {
+    public synchronized void drained(int atStart, DrainOutcome outcome, LateRequests late) {
         DrainEvent event = drain != null ? drain : new DrainEvent();
         drain = null;
         event.end();
         if (event.shouldCommit()) {
             event.application = application;
             event.inFlightAtStart = atStart;
+            event.servedLate = late.served();
+            event.refused = late.refusedDuringDraining();
             event.stillRunning = outcome.remaining();
             event.timedOut = outcome.timedOut();
             event.latency = outcome.latency().toNanos();

@@ -3,9 +3,9 @@ package dev.flux.shutdown.runtime.observe.micrometer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -14,10 +14,13 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.drain.InFlightRegistry;
+import dev.flux.shutdown.runtime.drain.LateRequestCounter;
 import dev.flux.shutdown.runtime.observe.ShutdownObserver;
 import dev.flux.shutdown.runtime.state.CheckpointOutcome;
 
@@ -51,9 +54,16 @@ public final class MicrometerObserver implements ShutdownObserver {
     }
 
     @Override
-    public void watch(IntSupplier inFlight) {
-        Gauge.builder(PREFIX + "in.flight", inFlight, IntSupplier::getAsInt).tags(tags).strongReference(true)
+    public void watch(InFlightRegistry work) {
+        Gauge.builder(PREFIX + "in.flight", work, InFlightRegistry::inFlight).tags(tags).strongReference(true)
                 .description("Requests, @InFlight calls and tickets in flight").register(registry);
+        LateRequestCounter late = work.lateRequests();
+        FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().served()).tags(tags)
+                .tag("outcome", "served").description("Requests that arrived during DRAINING, served or refused")
+                .register(registry);
+        FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().refused()).tags(tags)
+                .tag("outcome", "refused").description("Requests that arrived during DRAINING, served or refused")
+                .register(registry);
     }
 
     @Override
@@ -68,7 +78,7 @@ public final class MicrometerObserver implements ShutdownObserver {
     }
 
     @Override
-    public void drained(int atStart, DrainOutcome outcome) {
+    public void drained(int atStart, DrainOutcome outcome, LateRequests late) {
         time("drain.latency", "From the release of the last in-flight work to the end of DRAINING",
                 outcome.latency(), Tags.of("outcome", outcome.timedOut() ? "timed-out" : "ok"));
         registry.counter(PREFIX + "drain.still.running", tags).increment(outcome.remaining());
