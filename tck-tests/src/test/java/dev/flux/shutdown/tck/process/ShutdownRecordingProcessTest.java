@@ -1,9 +1,11 @@
 package dev.flux.shutdown.tck.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.flux.shutdown.tck.app.Ledger;
+import dev.flux.shutdown.tck.app.TckOutput;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -53,11 +56,15 @@ class ShutdownRecordingProcessTest {
             }
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                slow.add(http.getAsync("/slow?ms=1500"));
+                slow.add(http.getAsync("/slow?ms=3000"));
             }
             app.awaitLines(line -> line.startsWith(STARTED), 3);
 
             app.signal("TERM");
+            app.awaitLine(line -> line.equals(TckOutput.PHASE + "DRAINING"));
+            // the phase line comes just before DRAINING starts: ask until a response shows it (Connection: close)
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/hello").headers()
+                    .firstValue("Connection").filter("close"::equalsIgnoreCase).isPresent());
 
             for (CompletableFuture<HttpResponse<byte[]>> response : slow) {
                 responses.add(response.get(60, TimeUnit.SECONDS));
@@ -100,6 +107,8 @@ class ShutdownRecordingProcessTest {
         assertThat(drain.getInt("inFlightAtStart")).isEqualTo(3);
         assertThat(drain.getBoolean("timedOut")).isFalse();
         assertThat(drain.getInt("stillRunning")).isZero();
+        assertThat(drain.getLong("servedLate")).as("the request that saw DRAINING, at least").isPositive();
+        assertThat(drain.getLong("refused")).isZero();
         assertThat(drain.getLong("latency")).isNotNegative();
         within(drain, draining);
 
@@ -128,6 +137,7 @@ class ShutdownRecordingProcessTest {
         assertThat(report.get("cause").get("detail").asText()).isEqualTo("SIGTERM");
         assertThat(report.get("complete").asBoolean()).isTrue();
         assertThat(report.get("exitCode").asInt()).isZero();
+        assertThat(report.get("lateRequests").get("served").asLong()).isEqualTo(drain.getLong("servedLate"));
         List<String> jsonPhases = new ArrayList<>();
         report.get("phases").forEach(phase -> jsonPhases.add(phase.get("phase").asText() + ": "
                 + phase.get("status").asText() + ", " + phase.get("summary").asText()));
