@@ -123,7 +123,7 @@ public final class ShutdownControl implements ShutdownControlMBean {
     public String initiateShutdown(String reason) {
         String why = reason == null || reason.isBlank() ? "JMX operation" : "JMX: " + reason.strip();
         if (!coordinator.config().observe().jmxShutdownOperation()) {
-            LOG.warning(() -> "FLUX-0805 " + application.logLabel() + "Refused a graceful shutdown requested through"
+            LOG.warning(() -> "FLUX-0804 " + application.logLabel() + "Refused a graceful shutdown requested through"
                     + " JMX (" + why + "): " + ObservabilityConfig.JMX_SHUTDOWN_OPERATION + " is false");
             return "refused: the JMX shutdown operation is off; set " + ObservabilityConfig.JMX_SHUTDOWN_OPERATION
                     + "=true to allow it";

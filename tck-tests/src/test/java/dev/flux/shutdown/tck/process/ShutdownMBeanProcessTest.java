@@ -54,7 +54,7 @@ class ShutdownMBeanProcessTest {
                         .contains("flux.shutdown.jmx.shutdown-operation=true");
                 assertThat(jmx.attribute("Phase")).isEqualTo("RUNNING");
             }
-            app.awaitLine(line -> line.contains("FLUX-0805") && line.contains("JMX: rollout"));
+            app.awaitLine(line -> line.contains("FLUX-0804") && line.contains("JMX: rollout"));
             for (CompletableFuture<HttpResponse<byte[]>> response : slow) {
                 assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             }
