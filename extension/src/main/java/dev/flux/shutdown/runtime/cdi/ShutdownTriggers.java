@@ -83,6 +83,7 @@ public class ShutdownTriggers {
 
     /** Leaves the dispatcher: nothing of this application stays reachable from the JVM's signal slots or JMX. */
     private void leave() {
+        shutdown.observers().close();
         ObjectName registered = registration;
         registration = null;
         Runnable deregister = () -> {

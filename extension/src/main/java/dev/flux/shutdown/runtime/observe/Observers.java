@@ -83,6 +83,11 @@ public final class Observers implements ShutdownObserver {
     }
 
     @Override
+    public void close() {
+        each(ShutdownObserver::close);
+    }
+
+    @Override
     public void started(ShutdownCause cause) {
         each(o -> o.started(cause));
     }

@@ -37,6 +37,10 @@ public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, Cleanup
     default void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
     }
 
+    /** The application's container is closing: nothing of it may stay reachable (meters in a global registry). */
+    default void close() {
+    }
+
     /** Called once, as the application starts, with what gauges read: the work in flight, the late requests. */
     default void watch(InFlightRegistry registry) {
     }

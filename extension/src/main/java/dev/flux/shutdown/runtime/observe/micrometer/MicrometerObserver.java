@@ -1,12 +1,16 @@
 package dev.flux.shutdown.runtime.observe.micrometer;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -36,16 +40,18 @@ public final class MicrometerObserver implements ShutdownObserver {
 
     private final MeterRegistry registry;
     private final Tags tags;
+    /** Every meter registered, removed when the application leaves (the global registry outlives it). */
+    private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     /** 0 while the application runs normally, then 1 (PREPARING) to 5 (EXITING). */
     private volatile int phase;
 
     MicrometerObserver(MeterRegistry registry, String application) {
         this.registry = registry;
         this.tags = Tags.of("app", application);
-        Gauge.builder(PREFIX + "phase", this, observer -> observer.phase).tags(tags).strongReference(true)
+        meters.add(Gauge.builder(PREFIX + "phase", this, observer -> observer.phase).tags(tags).strongReference(true)
                 .description("The shutdown phase: 0 running, 1 PREPARING, 2 DRAINING, 3 CLEANING, 4 PERSISTING,"
                         + " 5 EXITING")
-                .register(registry);
+                .register(registry));
     }
 
     /** An observer on {@link Metrics#globalRegistry}. */
@@ -55,15 +61,22 @@ public final class MicrometerObserver implements ShutdownObserver {
 
     @Override
     public void watch(InFlightRegistry work) {
-        Gauge.builder(PREFIX + "in.flight", work, InFlightRegistry::inFlight).tags(tags).strongReference(true)
-                .description("Requests, @InFlight calls and tickets in flight").register(registry);
+        meters.add(Gauge.builder(PREFIX + "in.flight", work, InFlightRegistry::inFlight).tags(tags)
+                .strongReference(true).description("Requests, @InFlight calls and tickets in flight")
+                .register(registry));
         LateRequestCounter late = work.lateRequests();
-        FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().served()).tags(tags)
+        meters.add(FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().served()).tags(tags)
                 .tag("outcome", "served").description("Requests that arrived during DRAINING, served or refused")
-                .register(registry);
-        FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().refused()).tags(tags)
+                .register(registry));
+        meters.add(FunctionCounter.builder(PREFIX + "late.requests", late, l -> l.snapshot().refused()).tags(tags)
                 .tag("outcome", "refused").description("Requests that arrived during DRAINING, served or refused")
-                .register(registry);
+                .register(registry));
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
     }
 
     @Override
@@ -81,7 +94,9 @@ public final class MicrometerObserver implements ShutdownObserver {
     public void drained(int atStart, DrainOutcome outcome, LateRequests late) {
         time("drain.latency", "From the release of the last in-flight work to the end of DRAINING",
                 outcome.latency(), Tags.of("outcome", outcome.timedOut() ? "timed-out" : "ok"));
-        registry.counter(PREFIX + "drain.still.running", tags).increment(outcome.remaining());
+        Counter stillRunning = registry.counter(PREFIX + "drain.still.running", tags);
+        meters.add(stillRunning);
+        stillRunning.increment(outcome.remaining());
     }
 
     @Override
@@ -101,14 +116,17 @@ public final class MicrometerObserver implements ShutdownObserver {
         time("checkpoint.duration", "How long capturing and writing a checkpoint took", outcome.duration(),
                 checkpoint);
         if (outcome.result() == CheckpointOutcome.Result.WRITTEN) {
-            DistributionSummary.builder(PREFIX + "checkpoint.size").baseUnit("bytes")
+            DistributionSummary size = DistributionSummary.builder(PREFIX + "checkpoint.size").baseUnit("bytes")
                     .description("The size of each checkpoint written").tags(tags)
-                    .tag("kind", periodic ? "periodic" : "final").register(registry).record(outcome.bytes());
+                    .tag("kind", periodic ? "periodic" : "final").register(registry);
+            meters.add(size);
+            size.record(outcome.bytes());
         }
     }
 
     private void time(String name, String description, Duration duration, Tags more) {
-        Timer.builder(PREFIX + name).description(description).tags(tags.and(more)).register(registry)
-                .record(duration.toNanos(), TimeUnit.NANOSECONDS);
+        Timer timer = Timer.builder(PREFIX + name).description(description).tags(tags.and(more)).register(registry);
+        meters.add(timer);
+        timer.record(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 }
