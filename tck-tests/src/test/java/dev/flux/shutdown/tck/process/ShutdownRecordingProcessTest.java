@@ -147,6 +147,38 @@ class ShutdownRecordingProcessTest {
         assertThat(output).as("json replaces the text lines").noneMatch(l -> l.contains("FLUX-0010"));
     }
 
+    @Test
+    void workStillRunningWhenTheDrainTimeoutPassesIsRecordedOneEventEach() throws Exception {
+        Path recording = recordings.resolve("timeout.jfr");
+        try (ChildJvm app = ChildJvm.start(Map.of("flux.shutdown.drain.timeout", "1s"),
+                List.of("-XX:StartFlightRecording=dumponexit=true,filename=" + recording))) {
+            HttpProbe http = new HttpProbe(app.awaitHttpPort());
+            app.awaitReady();
+            http.getAsync("/slow?ms=20000");
+            http.getAsync("/slow?ms=20000");
+            app.awaitLines(line -> line.startsWith(STARTED), 2);
+
+            app.signal("TERM");
+
+            assertThat(app.awaitExit()).as("forced-exit-code; " + app.outputText()).isEqualTo(1);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(e -> e.getEventType().getName().startsWith("dev.flux.shutdown."))
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+                .toList();
+
+        RecordedEvent drain = single(events, "Drain");
+        assertThat(drain.getBoolean("timedOut")).isTrue();
+        assertThat(drain.getInt("inFlightAtStart")).isEqualTo(2);
+        assertThat(drain.getInt("stillRunning")).isEqualTo(2);
+        assertThat(named(events, "Phase")).filteredOn(e -> e.getString("phase").equals("DRAINING"))
+                .singleElement().satisfies(e -> assertThat(e.getString("outcome")).isEqualTo("timed-out"));
+        assertThat(named(events, "StillRunning")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getString("work")).contains("GET").contains("/slow");
+            assertThat(e.getString("bound")).isEqualTo("flux.shutdown.drain.timeout");
+        });
+    }
+
     private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
         return events.stream().filter(e -> e.getEventType().getName().equals("dev.flux.shutdown." + name)).toList();
     }
