@@ -76,7 +76,7 @@ public class DefaultShutdown implements Shutdown {
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
-        observers = config.enabled() ? Observers.forRuntime(application.name()) : Observers.none();
+        observers = config.enabled() ? Observers.forRuntime(application.name(), application.ownsProcess()) : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,

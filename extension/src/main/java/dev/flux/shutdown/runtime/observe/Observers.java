@@ -42,13 +42,16 @@ public final class Observers implements ShutdownObserver {
         return new Observers(List.of(), List.of());
     }
 
-    /** The observers this runtime can have, for the application named {@code application}. */
-    public static Observers forRuntime(String application) {
+    /**
+     * The observers this runtime can have, for the application named {@code application}, which owns the process or
+     * not.
+     */
+    public static Observers forRuntime(String application, boolean ownsProcess) {
         List<ShutdownObserver> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         ClassLoader loader = Observers.class.getClassLoader();
         if (present("jdk.jfr.Event", loader)) {
-            found.add(new JfrObserver(application));
+            found.add(new JfrObserver(application, ownsProcess));
             names.add("JFR events dev.flux.shutdown.*");
         }
         if (present("io.micrometer.core.instrument.Metrics", loader)) {

@@ -179,6 +179,30 @@ class ShutdownRecordingProcessTest {
         });
     }
 
+    @Test
+    void aShutdownThatOutlivesTimeoutIsInTheRecordingThoughTheWatchdogHalts() throws Exception {
+        Path recording = recordings.resolve("halt.jfr");
+        try (ChildJvm app = ChildJvm.start(Map.of("tck.hang-in", "CLEANING", "flux.shutdown.timeout", "3s",
+                "flux.shutdown.drain.timeout", "1s", "flux.shutdown.forced-exit-code", "7"),
+                List.of("-XX:StartFlightRecording=dumponexit=true,filename=" + recording))) {
+            app.awaitReady();
+
+            app.signal("TERM");
+
+            assertThat(app.awaitExit()).as("the watchdog's halt; " + app.outputText()).isEqualTo(7);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(e -> e.getEventType().getName().startsWith("dev.flux.shutdown."))
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+                .toList();
+
+        assertThat(named(events, "Phase")).extracting(e -> e.getString("phase") + " " + e.getString("outcome"))
+                .containsExactly("PREPARING ok", "DRAINING ok", "CLEANING timed-out");
+        RecordedEvent stillRunning = single(events, "StillRunning");
+        assertThat(stillRunning.getString("work")).isEqualTo("CLEANING phase");
+        assertThat(stillRunning.getString("bound")).isEqualTo("flux.shutdown.timeout");
+    }
+
     private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
         return events.stream().filter(e -> e.getEventType().getName().equals("dev.flux.shutdown." + name)).toList();
     }

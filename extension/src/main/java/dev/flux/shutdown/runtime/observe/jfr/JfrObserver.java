@@ -1,6 +1,14 @@
 package dev.flux.shutdown.runtime.observe.jfr;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
@@ -22,13 +30,21 @@ import dev.flux.shutdown.runtime.state.CheckpointOutcome;
  */
 public final class JfrObserver implements ShutdownObserver {
 
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
+
     private final String application;
+    private final boolean ownsProcess;
     /** The phase running now and its drain: phases run one after the other on one thread. */
     private PhaseEvent phase;
     private DrainEvent drain;
 
-    public JfrObserver(String application) {
+    /**
+     * @param ownsProcess whether the application owns the process: the watchdog then halts the JVM, which skips
+     *                    the JVM's shutdown hooks, JFR's dump at exit among them
+     */
+    public JfrObserver(String application, boolean ownsProcess) {
         this.application = application;
+        this.ownsProcess = ownsProcess;
     }
 
     @Override
@@ -91,6 +107,43 @@ public final class JfrObserver implements ShutdownObserver {
     @Override
     public void timedOut(ShutdownCause cause, ShutdownPhase running) {
         stillRunning(running + " phase", ShutdownConfig.TIMEOUT);
+        synchronized (this) {
+            PhaseEvent event = phase;
+            phase = null;
+            if (event != null && event.shouldCommit()) {
+                event.end();
+                event.application = application;
+                event.phase = running.name();
+                event.cause = cause.toString();
+                event.outcome = "timed-out";
+                event.summary = "still running when " + ShutdownConfig.TIMEOUT + " expired";
+                event.commit();
+            }
+        }
+        if (ownsProcess) {
+            dumpRecordingsBeforeHalt();
+        }
+    }
+
+    /**
+     * Writes every recording that would have been written at exit to its file now: the halt that follows skips the
+     * JVM's shutdown hooks, and with them JFR's dump, so the events of the very shutdown that timed out would be lost.
+     */
+    private static void dumpRecordingsBeforeHalt() {
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
+        for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+            Path destination = recording.getDestination();
+            if (destination != null && recording.getDumpOnExit() && recording.getState() == RecordingState.RUNNING) {
+                try {
+                    recording.dump(destination);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "FLUX-0805 Cannot write the JFR recording " + recording.getName() + " to "
+                            + destination + " before the halt", e);
+                }
+            }
+        }
     }
 
     private void stillRunning(String work, String bound) {
