@@ -62,8 +62,8 @@ public final class CheckpointWriter {
             if (outcome.sequence().isEmpty() && !failed) {
                 return outcome;
             }
-            LOG.log(failed ? Level.WARNING : Level.FINE, () -> (failed ? "FLUX-0709 Final " : "FLUX-0700 ")
-                    + outcome.describe(store));
+            LOG.log(failed ? Level.WARNING : Level.FINE, () -> (failed ? "FLUX-0709 Final checkpoint failed: "
+                    : "FLUX-0700 ") + outcome.describe(store));
             return outcome;
         } finally {
             committing.unlock();

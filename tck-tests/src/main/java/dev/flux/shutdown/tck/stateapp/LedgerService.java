@@ -85,7 +85,7 @@ public final class LedgerService {
         });
     }
 
-    /** Returns when standard input ends (the parent writes nothing to it, so this means it is gone), or in 2 minutes. */
+    /** Returns when standard input ends (the parent writes nothing to it: it is gone), or after 2 minutes. */
     private static void awaitEndOfInput() throws InterruptedException {
         Thread reader = new Thread(() -> {
             try {
