@@ -233,6 +233,15 @@ class FileCheckpointStoreTest {
     }
 
     @Test
+    void perBeanFilesThatACrashKeptAfterTheirMigrationAreRemovedNotReadAgain() throws Exception {
+        preparedStore().commit(List.of(envelope("orders", "carried")));
+        Path kept = Files.writeString(dir().resolve("orders.json"), "older");
+
+        assertThat(texts(nextStart())).containsExactly(Map.entry("orders", "carried"));
+        assertThat(kept).doesNotExist();
+    }
+
+    @Test
     void prepareFailsWhenTheDirectoryIsAFile() throws Exception {
         Path file = Files.writeString(temp.resolve("file"), "x");
 
