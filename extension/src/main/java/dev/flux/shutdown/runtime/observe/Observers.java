@@ -17,7 +17,7 @@ import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.observe.jfr.JfrObserver;
 import dev.flux.shutdown.runtime.observe.micrometer.MicrometerObserver;
-import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+import dev.flux.shutdown.runtime.state.CommitOutcome;
 
 /**
  * Every way this runtime offers of showing a shutdown, each told in turn. What the runtime lacks is never loaded: a
@@ -133,7 +133,7 @@ public final class Observers implements ShutdownObserver {
     }
 
     @Override
-    public void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
+    public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
         each(o -> o.checkpointed(outcome, store, periodic));
     }
 

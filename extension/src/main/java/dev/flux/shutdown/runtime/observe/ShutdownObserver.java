@@ -11,7 +11,7 @@ import dev.flux.shutdown.runtime.drain.DrainMonitor;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.state.CheckpointMonitor;
-import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+import dev.flux.shutdown.runtime.state.CommitOutcome;
 
 /**
  * One way of showing a shutdown outside the log (JFR, metrics): it follows the phases, the drain, the cleanups and
@@ -34,7 +34,7 @@ public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, Cleanup
     }
 
     @Override
-    default void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
+    default void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
     }
 
     /** The application's container is closing: nothing of it may stay reachable (meters in a global registry). */

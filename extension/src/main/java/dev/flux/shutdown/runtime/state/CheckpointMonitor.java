@@ -1,6 +1,6 @@
 package dev.flux.shutdown.runtime.state;
 
-/** Learns the outcome of every checkpoint write, for JFR and metrics. Never blocks, never throws. */
+/** Learns the outcome of every checkpoint (one set over every bean), for JFR and metrics. Never blocks, never throws. */
 @FunctionalInterface
 public interface CheckpointMonitor {
 
@@ -9,11 +9,11 @@ public interface CheckpointMonitor {
     };
 
     /**
-     * A checkpoint has been written, or has failed.
+     * A checkpoint has been committed, or has failed.
      *
-     * @param outcome  its outcome (name, bytes, duration, result)
-     * @param store    the kind of store it went to ({@code FileCheckpointStore})
+     * @param outcome  its outcome: the set's sequence and size, and each live bean's (name, bytes, result)
+     * @param store    the store it went to ({@code files in /srv/state})
      * @param periodic whether it is a periodic checkpoint (else the final one of PERSISTING)
      */
-    void checkpointed(CheckpointOutcome outcome, String store, boolean periodic);
+    void checkpointed(CommitOutcome outcome, String store, boolean periodic);
 }

@@ -9,10 +9,10 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
-/** One checkpoint of a @Persistent bean, final (PERSISTING) or periodic. */
+/** One @Persistent bean in a checkpoint (one set over every bean), final (PERSISTING) or periodic. */
 @Name("dev.flux.shutdown.Checkpoint")
 @Label("Shutdown Checkpoint")
-@Description("One checkpoint of a @Persistent bean, final (PERSISTING) or periodic.")
+@Description("One @Persistent bean in a checkpoint (one set over every bean), final (PERSISTING) or periodic.")
 @Category({"Flux Shutdown"})
 @Enabled(true)
 @StackTrace(false)
@@ -36,13 +36,23 @@ class CheckpointEvent extends jdk.jfr.Event {
     @Description("final or periodic")
     String kind;
 
+    @Label("Sequence")
+    @Description("The sequence number of the committed set, -1 if none was committed")
+    long sequence;
+
     @Label("Result")
     @Description("WRITTEN, SKIPPED or FAILED")
     String result;
 
-    @Label("Write Time")
+    @Label("Capture Time")
+    @Description("How long capturing this bean took")
     @Timespan(Timespan.NANOSECONDS)
-    long writeTime;
+    long captureTime;
+
+    @Label("Commit Time")
+    @Description("How long capturing and committing the whole set took")
+    @Timespan(Timespan.NANOSECONDS)
+    long commitTime;
 
     @Label("Problem")
     String problem;

@@ -21,6 +21,7 @@ import dev.flux.shutdown.runtime.drain.DrainConfig;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.observe.ShutdownObserver;
 import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+import dev.flux.shutdown.runtime.state.CommitOutcome;
 
 /**
  * Shows a shutdown in JDK Flight Recorder: one event for the trigger, one per phase (timed from its start to its
@@ -184,19 +185,24 @@ public final class JfrObserver implements ShutdownObserver {
         }
     }
 
+    /** One event per live bean of the set: a checkpoint is one set over every bean, committed at once. */
     @Override
-    public void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
-        CheckpointEvent event = new CheckpointEvent();
-        if (event.shouldCommit()) {
-            event.application = application;
-            event.bean = outcome.name();
-            event.bytes = outcome.bytes();
-            event.store = store;
-            event.kind = periodic ? "periodic" : "final";
-            event.result = outcome.result().name();
-            event.writeTime = outcome.duration().toNanos();
-            event.problem = outcome.problem().orElse(null);
-            event.commit();
+    public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
+        for (CheckpointOutcome bean : outcome.beans()) {
+            CheckpointEvent event = new CheckpointEvent();
+            if (event.shouldCommit()) {
+                event.application = application;
+                event.bean = bean.name();
+                event.bytes = bean.bytes();
+                event.store = store;
+                event.kind = periodic ? "periodic" : "final";
+                event.sequence = outcome.sequence().orElse(-1);
+                event.result = bean.result().name();
+                event.captureTime = bean.duration().toNanos();
+                event.commitTime = outcome.duration().toNanos();
+                event.problem = bean.problem().or(outcome::problem).orElse(null);
+                event.commit();
+            }
         }
     }
 }

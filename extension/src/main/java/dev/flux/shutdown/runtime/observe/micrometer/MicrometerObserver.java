@@ -26,7 +26,7 @@ import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.LateRequestCounter;
 import dev.flux.shutdown.runtime.observe.ShutdownObserver;
-import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+import dev.flux.shutdown.runtime.state.CommitOutcome;
 
 /**
  * Shows a shutdown in Micrometer's global registry, to which runtimes such as Quarkus add their own registries
@@ -111,13 +111,14 @@ public final class MicrometerObserver implements ShutdownObserver {
     }
 
     @Override
-    public void checkpointed(CheckpointOutcome outcome, String store, boolean periodic) {
-        Tags checkpoint = Tags.of("kind", periodic ? "periodic" : "final", "result", outcome.result().name());
-        time("checkpoint.duration", "How long capturing and writing a checkpoint took", outcome.duration(),
-                checkpoint);
-        if (outcome.result() == CheckpointOutcome.Result.WRITTEN) {
+    public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
+        Tags checkpoint = Tags.of("kind", periodic ? "periodic" : "final", "result",
+                outcome.sequence().isPresent() ? "committed" : "failed");
+        time("checkpoint.duration", "How long capturing and committing a checkpoint (every bean) took",
+                outcome.duration(), checkpoint);
+        if (outcome.sequence().isPresent()) {
             DistributionSummary size = DistributionSummary.builder(PREFIX + "checkpoint.size").baseUnit("bytes")
-                    .description("The size of each checkpoint written").tags(tags)
+                    .description("The size of each checkpoint committed (every envelope of the set)").tags(tags)
                     .tag("kind", periodic ? "periodic" : "final").register(registry);
             meters.add(size);
             size.record(outcome.bytes());
