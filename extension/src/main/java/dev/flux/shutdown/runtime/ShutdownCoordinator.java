@@ -103,7 +103,6 @@ public final class ShutdownCoordinator {
         }
         timeline.start(ShutdownPhase.PREPARING);
         watchdog.arm();
-        observe(() -> monitor.started(cause));
         LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
                 + Durations.format(config.timeout()));
         return true;
@@ -112,6 +111,9 @@ public final class ShutdownCoordinator {
     /** Runs every phase on the calling thread and logs the report; once, after a successful {@link #claim}. */
     private void runPhases() {
         phasesThread = Thread.currentThread();
+        // on the phases thread, not in claim: a signal starts every application of a server one after the other,
+        // and nothing may widen the instant between their readiness going DOWN
+        observe(() -> monitor.started(cause.get()));
         try {
             runClaimedPhases(cause.get());
         } finally {
