@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
 
@@ -28,7 +29,7 @@ import dev.flux.shutdown.runtime.state.StateConfig;
  */
 public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
-        StateConfig state) {
+        StateConfig state, LongLivedConfig longLived) {
 
     public static final String PREFIX = "flux.shutdown.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -69,6 +70,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         DrainConfig drain = DrainConfig.read(reader);
         CleanupConfig cleanup = CleanupConfig.read(reader);
         StateConfig state = StateConfig.read(reader);
+        LongLivedConfig longLived = LongLivedConfig.read(reader);
 
         if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
             reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
@@ -78,7 +80,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         }
         reader.throwIfInvalid();
         return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,
-                drain, cleanup, state);
+                drain, cleanup, state, longLived);
     }
 
     private static Duration readinessDelay(ConfigReader reader, Map<String, String> environment) {

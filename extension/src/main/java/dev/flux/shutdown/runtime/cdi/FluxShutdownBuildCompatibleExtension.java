@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
@@ -18,7 +19,12 @@ import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+
 import dev.flux.shutdown.Cleanup;
+import dev.flux.shutdown.LongPoll;
 import dev.flux.shutdown.Persistent;
 
 /**
@@ -58,6 +64,15 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
     public void bindRestore(ClassConfig type) {
         if (type.info().hasAnnotation(Persistent.class)) {
             type.addAnnotation(RestoreState.class);
+        }
+    }
+
+    /** Binds the long-lived interceptor to every resource method that opens an event stream or a long poll. */
+    @Enhancement(types = Object.class, withSubtypes = true,
+            withAnnotations = { Path.class, HttpMethod.class, Context.class, LongPoll.class })
+    public void bindLongLived(MethodConfig method) {
+        if (LongLivedDiscovery.opensLongLived(method.info())) {
+            method.addAnnotation(EndsAtDraining.class);
         }
     }
 

@@ -18,7 +18,12 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+
 import dev.flux.shutdown.Cleanup;
+import dev.flux.shutdown.LongPoll;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.state.PersistentType;
@@ -47,6 +52,14 @@ public class FluxShutdownExtension implements Extension {
         if (PersistentType.isDeclaredOn(type.getAnnotatedType().getJavaClass())) {
             type.configureAnnotatedType().add(RestoreState.Literal.INSTANCE);
         }
+    }
+
+    /** Binds the long-lived interceptor to every resource method that opens an event stream or a long poll. */
+    <T> void bindLongLived(@Observes @WithAnnotations({ Path.class, HttpMethod.class, Context.class, LongPoll.class })
+            ProcessAnnotatedType<T> type) {
+        type.configureAnnotatedType()
+                .filterMethods(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))
+                .forEach(m -> m.add(EndsAtDraining.Literal.INSTANCE));
     }
 
     <T> void checkPersistentBean(@Observes ProcessManagedBean<T> bean) {

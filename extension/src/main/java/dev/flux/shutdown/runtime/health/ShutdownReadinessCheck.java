@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 
 /**
  * Reports DOWN from the first instant of a shutdown, so that load balancers and Kubernetes stop routing new
@@ -27,12 +29,17 @@ public class ShutdownReadinessCheck implements HealthCheck {
     @Inject
     InFlightTracker inFlight;
 
+    /** The open event streams, long polls and WebSocket sessions, counted apart from in-flight work. */
+    @Inject
+    LongLivedResponses longLived;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME)
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .status(!shutdown.isShuttingDown())
                 .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
-                .withData("in-flight", inFlight.inFlight())
-                .build();
+                .withData("in-flight", inFlight.inFlight());
+        longLived.openCounts().forEach((kind, open) -> response.withData(kind.key(), open));
+        return response.build();
     }
 }

@@ -1,0 +1,45 @@
+package dev.flux.shutdown.runtime.drain.longlived;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A long poll (a suspended {@link AsyncResponse} of a {@code @LongPoll} method), ended by resuming it with a 503, so
+ * that the client polls again at once, through the load balancer, at another instance. A response that the application
+ * resumed already (e.g. with its own answer, from an observer of the DRAINING event) is left alone.
+ */
+public final class SuspendedLongPoll implements LongLived {
+
+    private final AsyncResponse response;
+    private final Supplier<Response> refusal;
+
+    /** @param refusal what the poll gets at DRAINING: 503 with {@code Retry-After} and {@code Connection: close} */
+    public SuspendedLongPoll(AsyncResponse response, Supplier<Response> refusal) {
+        this.response = response;
+        this.refusal = refusal;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.LONG_POLL;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return response.isSuspended();
+    }
+
+    @Override
+    public CompletionStage<?> end() {
+        try {
+            response.resume(refusal.get());
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
