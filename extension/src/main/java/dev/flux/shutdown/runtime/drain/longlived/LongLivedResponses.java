@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,7 @@ public final class LongLivedResponses {
     public static final String BEAN_NAME = "dev.flux.shutdown.longLivedResponses";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.drain");
+    private static final int ENDING_THREADS = 2;
 
     private final boolean enabled;
     private final LongLivedConfig config;
@@ -116,18 +119,31 @@ public final class LongLivedResponses {
         ending = true;
         Map<LongLived.Kind, Integer> ended = new EnumMap<>(LongLived.Kind.class);
         List<CompletableFuture<?>> ends = new ArrayList<>();
-        for (LongLived response : List.copyOf(open)) {
-            if (!open.remove(response) || !response.isOpen()) {
-                continue;
+        // Ended on threads of their own: the runtime may write a resumed response on the calling thread, and must not
+        // find the shutdown thread's CDI contexts there (Jersey on Weld SE fails to end a request scope it did not begin)
+        ExecutorService enders = Executors.newFixedThreadPool(ENDING_THREADS, LongLivedResponses::enderThread);
+        try {
+            for (LongLived response : List.copyOf(open)) {
+                if (!open.remove(response) || !response.isOpen()) {
+                    continue;
+                }
+                ended.merge(response.kind(), 1, Integer::sum);
+                ends.add(CompletableFuture.supplyAsync(response::end, enders).thenCompose(end -> end));
             }
-            ended.merge(response.kind(), 1, Integer::sum);
-            ends.add(response.end().toCompletableFuture());
+            synchronized (latecomers) {
+                latecomers.forEach(end -> ends.add(end.toCompletableFuture()));
+            }
+            int unended = await(ends, start + config.endTimeout().toNanos());
+            return new EndingOutcome(ended, unended, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            enders.shutdown();
         }
-        synchronized (latecomers) {
-            latecomers.forEach(end -> ends.add(end.toCompletableFuture()));
-        }
-        int unended = await(ends, start + config.endTimeout().toNanos());
-        return new EndingOutcome(ended, unended, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Thread enderThread(Runnable task) {
+        Thread thread = new Thread(task, "flux-shutdown-ending");
+        thread.setDaemon(true);
+        return thread; // the creator's context class loader, the application's: the shutdown thread runs in its context
     }
 
     private static int await(List<CompletableFuture<?>> ends, long deadline) {
@@ -140,7 +156,7 @@ public final class LongLivedResponses {
                 LOG.log(Level.FINE, "FLUX-0753 A long-lived response was not ended cleanly", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return unended + 1;
+                return (int) ends.stream().filter(f -> !f.isDone() || f.isCompletedExceptionally()).count();
             }
         }
         return unended;

@@ -3,6 +3,8 @@ package dev.flux.shutdown.runtime.drain.longlived;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.Response;
  * resumed already (e.g. with its own answer, from an observer of the DRAINING event) is left alone.
  */
 public final class SuspendedLongPoll implements LongLived {
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.drain");
 
     private final AsyncResponse response;
     private final Supplier<Response> refusal;
@@ -37,9 +41,14 @@ public final class SuspendedLongPoll implements LongLived {
     public CompletionStage<?> end() {
         try {
             response.resume(refusal.get());
-            return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            if (response.isSuspended()) {
+                return CompletableFuture.failedFuture(e);
+            }
+            // resumed, and the runtime failed only after writing the 503: Jersey on Weld SE fails to end the request
+            // scope of a response resumed on a thread other than the request's, as for the application's own resumes
+            LOG.log(Level.FINE, "FLUX-0754 A long poll got its 503; the runtime failed after writing it", e);
         }
+        return CompletableFuture.completedFuture(null);
     }
 }
