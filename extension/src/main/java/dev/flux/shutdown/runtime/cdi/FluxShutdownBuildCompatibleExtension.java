@@ -77,6 +77,20 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
     }
 
     /**
+     * Binds the WebSocket interceptor to the open and close methods of every server endpoint, found by annotation name
+     * (naming the WebSocket annotation here would keep the extension from loading without the API). Only the class's
+     * own annotations and methods are read.
+     */
+    @Enhancement(types = Object.class, withSubtypes = true)
+    public void bindWebSocket(ClassConfig type) {
+        if (WebSocketDiscovery.isEndpoint(type.info())) {
+            type.methods().stream()
+                    .filter(method -> WebSocketDiscovery.opensOrCloses(method.info()))
+                    .forEach(method -> method.addAnnotation(TrackWebSocket.class));
+        }
+    }
+
+    /**
      * Fails the build for a {@code @Persistent} bean whose scope does not keep one instance per application, and
      * records the valid ones for the check at startup.
      */

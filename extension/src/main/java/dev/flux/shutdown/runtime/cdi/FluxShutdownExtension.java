@@ -62,6 +62,18 @@ public class FluxShutdownExtension implements Extension {
                 .forEach(m -> m.add(EndsAtDraining.Literal.INSTANCE));
     }
 
+    /**
+     * Binds the WebSocket interceptor to the open and close methods of every server endpoint. Every type is looked at,
+     * by annotation name: naming the WebSocket annotation here would keep the extension from loading without the API.
+     */
+    <T> void bindWebSocket(@Observes ProcessAnnotatedType<T> type) {
+        if (WebSocketDiscovery.isEndpoint(type.getAnnotatedType().getAnnotations())) {
+            type.configureAnnotatedType()
+                    .filterMethods(m -> WebSocketDiscovery.opensOrCloses(m.getJavaMember()))
+                    .forEach(m -> m.add(TrackWebSocket.Literal.INSTANCE));
+        }
+    }
+
     <T> void checkPersistentBean(@Observes ProcessManagedBean<T> bean) {
         Class<?> beanClass = bean.getAnnotatedBeanClass().getJavaClass();
         if (PersistentType.isDeclaredOn(beanClass)) {

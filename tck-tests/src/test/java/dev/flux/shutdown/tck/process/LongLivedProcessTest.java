@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.flux.shutdown.tck.app.TckOutput;
 import dev.flux.shutdown.testsupport.EventStream;
+import dev.flux.shutdown.testsupport.WebSocketClient;
 
 /**
  * Long-lived responses over real HTTP at SIGTERM: open server-sent event streams and long polls are ended politely at
@@ -29,12 +31,14 @@ class LongLivedProcessTest {
     private static final String STARTED = "FLUX-TCK STARTED ";
     private static final int STREAMS = 100;
     private static final int POLLS = 20;
+    private static final int SESSIONS = 50;
     private static final int SLOW = 10;
+    private static final int GOING_AWAY = 1001;
     private static final long SLOW_MILLIS = 3000;
     private static final Pattern DRAINING = Pattern.compile("FLUX-0010 DRAINING +([0-9.]+)(ms|s) +ok ");
 
     @Test
-    void streamsAndLongPollsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
+    void streamsLongPollsAndWebSocketsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
         try (ChildJvm app = ChildJvm.start(Map.of("flux.shutdown.drain.sse.last-event", "bye"))) {
             HttpProbe http = new HttpProbe(app.awaitHttpPort());
             app.awaitReady();
@@ -48,16 +52,25 @@ class LongLivedProcessTest {
             for (int i = 0; i < POLLS; i++) {
                 polls.add(http.getAsync("/long-lived/poll"));
             }
+            URI chat = URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat");
+            List<WebSocketClient> sessions = new ArrayList<>();
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions.add(WebSocketClient.connect(streamClient, chat));
+            }
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 slow.add(http.getAsync("/slow?ms=" + SLOW_MILLIS));
             }
-            app.awaitLines(line -> line.startsWith(STARTED), STREAMS + POLLS + SLOW);
+            app.awaitLines(line -> line.startsWith(STARTED), STREAMS + POLLS + SESSIONS + SLOW);
             for (EventStream stream : streams) {
                 assertThat(stream.firstData().get(30, TimeUnit.SECONDS)).startsWith("open ");
             }
+            for (WebSocketClient session : sessions) {
+                assertThat(session.firstMessage().get(30, TimeUnit.SECONDS)).isEqualTo("welcome");
+            }
             assertThat(readiness(http)).contains("\"in-flight\":" + (SLOW + 1))
-                    .contains("\"sse-streams\":" + STREAMS).contains("\"long-polls\":" + POLLS);
+                    .contains("\"sse-streams\":" + STREAMS).contains("\"long-polls\":" + POLLS)
+                    .contains("\"websocket-sessions\":" + SESSIONS);
 
             app.signal("TERM");
 
@@ -73,6 +86,9 @@ class LongLivedProcessTest {
                 assertThat(stream.lines()).as("the last event, then the end of the stream")
                         .contains("data: bye", "retry: 1000");
             }
+            for (WebSocketClient session : sessions) {
+                assertThat(session.closeCode().get(30, TimeUnit.SECONDS)).isEqualTo(GOING_AWAY);
+            }
             for (CompletableFuture<HttpResponse<byte[]>> response : slow) {
                 assertThat(response.get(60, TimeUnit.SECONDS)).satisfies(r -> {
                     assertThat(r.statusCode()).isEqualTo(200);
@@ -83,7 +99,8 @@ class LongLivedProcessTest {
             String draining = app.output().stream().filter(line -> line.contains("FLUX-0010 DRAINING")).findFirst()
                     .orElseThrow();
             assertThat(draining).contains(SLOW + " in flight at start, all finished")
-                    .contains("ended " + STREAMS + " SSE streams, " + POLLS + " long polls");
+                    .contains("ended " + STREAMS + " SSE streams, " + POLLS + " long polls, " + SESSIONS
+                            + " WebSocket sessions");
             assertThat(drainingDuration(draining)).as(draining)
                     .isLessThan(Duration.ofMillis(SLOW_MILLIS).plusSeconds(5));
         }
@@ -109,6 +126,11 @@ class LongLivedProcessTest {
             assertThat(slow.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(app.awaitExit()).isZero();
         }
+    }
+
+    private static int webSocketPort(ChildJvm app) throws InterruptedException {
+        return Integer.parseInt(app.awaitLine(line -> line.startsWith(TckOutput.WS_PORT))
+                .substring(TckOutput.WS_PORT.length()).trim());
     }
 
     private static String readiness(HttpProbe http) throws Exception {
