@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.testsupport.EventStream;
+import dev.flux.shutdown.testsupport.WebSocketClient;
 
 /**
  * Long-lived responses in the packaged Quarkus sample at a real SIGTERM: open event streams end cleanly with a
@@ -29,12 +30,14 @@ class LongLivedIT {
     private static final String STARTED = "sample: started ";
     private static final int STREAMS = 100;
     private static final int POLLS = 20;
+    private static final int SESSIONS = 50;
     private static final int SLOW = 10;
+    private static final int GOING_AWAY = 1001;
     private static final long SLOW_MILLIS = 3000;
     private static final Pattern DRAINING = Pattern.compile("FLUX-0010 DRAINING +([0-9.]+)(ms|s) +ok ");
 
     @Test
-    void streamsAndLongPollsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
+    void streamsLongPollsAndWebSocketsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
         try (SampleProcess sample = SampleProcess.start(Map.of("flux.shutdown.drain.sse.last-event", "bye"))) {
             HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<EventStream> streams = new ArrayList<>();
@@ -46,16 +49,25 @@ class LongLivedIT {
             for (int i = 0; i < POLLS; i++) {
                 polls.add(sample.getAsync("/notifications/poll"));
             }
+            URI chat = URI.create("ws://127.0.0.1:" + sample.port() + "/chat");
+            List<WebSocketClient> sessions = new ArrayList<>();
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions.add(WebSocketClient.connect(streamClient, chat));
+            }
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 slow.add(sample.getAsync("/report?ms=" + SLOW_MILLIS));
             }
-            sample.awaitLines(line -> line.contains(STARTED), STREAMS + POLLS + SLOW);
+            sample.awaitLines(line -> line.contains(STARTED), STREAMS + POLLS + SESSIONS + SLOW);
             for (EventStream stream : streams) {
                 assertThat(stream.firstData().get(30, TimeUnit.SECONDS)).startsWith("open ");
             }
+            for (WebSocketClient session : sessions) {
+                assertThat(session.firstMessage().get(30, TimeUnit.SECONDS)).isEqualTo("welcome");
+            }
             assertThat(new String(sample.get("/q/health/ready").body(), StandardCharsets.UTF_8).replaceAll("\\s", ""))
-                    .contains("\"sse-streams\":" + STREAMS).contains("\"long-polls\":" + POLLS);
+                    .contains("\"sse-streams\":" + STREAMS).contains("\"long-polls\":" + POLLS)
+                    .contains("\"websocket-sessions\":" + SESSIONS);
 
             sample.signal("TERM");
 
@@ -70,6 +82,9 @@ class LongLivedIT {
                 assertThat(stream.data()).as("the last event").contains("bye");
                 assertThat(stream.lines()).as("the retry hint").anyMatch(line -> line.matches("retry: ?1000"));
             }
+            for (WebSocketClient session : sessions) {
+                assertThat(session.closeCode().get(30, TimeUnit.SECONDS)).isEqualTo(GOING_AWAY);
+            }
             for (CompletableFuture<HttpResponse<byte[]>> report : slow) {
                 assertThat(report.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             }
@@ -77,7 +92,8 @@ class LongLivedIT {
             String draining = sample.output().stream().filter(line -> line.contains("FLUX-0010 DRAINING")).findFirst()
                     .orElseThrow();
             assertThat(draining).contains(SLOW + " in flight at start, all finished")
-                    .contains("ended " + STREAMS + " SSE streams, " + POLLS + " long polls");
+                    .contains("ended " + STREAMS + " SSE streams, " + POLLS + " long polls, " + SESSIONS
+                            + " WebSocket sessions");
             assertThat(drainingDuration(draining)).as(draining)
                     .isLessThan(Duration.ofMillis(SLOW_MILLIS).plusSeconds(5));
         }
