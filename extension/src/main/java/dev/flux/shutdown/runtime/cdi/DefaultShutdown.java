@@ -82,10 +82,12 @@ public class DefaultShutdown implements Shutdown {
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new EndingLongLivedStep(new DrainingStep(registry, config.drain()), longLived),
+                new EndingLongLivedStep(new DrainingStep(registry, config.drain(), !application.ownsProcess()),
+                        longLived),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
+                registry.lateRequests()::snapshot);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
+import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 
 /**
@@ -29,16 +31,22 @@ public class ShutdownReadinessCheck implements HealthCheck {
     @Inject
     InFlightTracker inFlight;
 
+    @Inject
+    DrainGate drain;
+
     /** The open event streams, long polls and WebSocket sessions, counted apart from in-flight work. */
     @Inject
     LongLivedResponses longLived;
 
     @Override
     public HealthCheckResponse call() {
+        LateRequests late = drain.lateRequests();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .status(!shutdown.isShuttingDown())
                 .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
-                .withData("in-flight", inFlight.inFlight());
+                .withData("in-flight", inFlight.inFlight())
+                .withData("served-late", late.served())
+                .withData("refused", late.refused());
         longLived.openCounts().forEach((kind, open) -> response.withData(kind.key(), open));
         return response.build();
     }
