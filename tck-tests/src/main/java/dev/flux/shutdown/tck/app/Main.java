@@ -26,7 +26,9 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         HttpServer server = start();
         TckOutput.print(TckOutput.HTTP_PORT + HttpService.port(server));
-        TckOutput.print(TckOutput.WS_PORT + WebSocketService.start());
+        if (WebSocketService.available()) {
+            TckOutput.print(TckOutput.WS_PORT + WebSocketService.start());
+        }
         TckOutput.print(TckOutput.READY + ProcessHandle.current().pid());
         NEVER.await();
     }

@@ -107,7 +107,7 @@ class LongLivedProcessTest {
     }
 
     @Test
-    void streamOpenedAfterDrainingStartedGets503() throws Exception {
+    void streamPollOrSessionOpenedAfterDrainingStartedIsRefused() throws Exception {
         try (ChildJvm app = ChildJvm.start(Map.of())) {
             HttpProbe http = new HttpProbe(app.awaitHttpPort());
             app.awaitReady();
@@ -123,8 +123,32 @@ class LongLivedProcessTest {
             assertThat(late.statusCode()).isEqualTo(503);
             assertThat(late.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(http.get("/long-lived/poll").statusCode()).isEqualTo(503);
+            WebSocketClient lateSession = WebSocketClient.connect(HttpClient.newHttpClient(),
+                    URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat"));
+            assertThat(lateSession.closeCode().get(30, TimeUnit.SECONDS)).as("closed as soon as it opens")
+                    .isEqualTo(GOING_AWAY);
             assertThat(slow.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(app.awaitExit()).isZero();
+        }
+    }
+
+    @Test
+    void libraryLoadsAndEndsStreamsWhereTheWebSocketApiIsAbsent() throws Exception {
+        try (ChildJvm app = ChildJvm.start(Map.of(), entry -> !entry.contains("websocket") && !entry.contains("tyrus"))) {
+            HttpProbe http = new HttpProbe(app.awaitHttpPort());
+            app.awaitReady();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            EventStream stream = EventStream.open(client, URI.create("http://127.0.0.1:" + app.port()
+                    + "/long-lived/events"));
+            assertThat(stream.firstData().get(30, TimeUnit.SECONDS)).startsWith("open ");
+            assertThat(readiness(http)).contains("\"websocket-sessions\":0");
+
+            app.signal("TERM");
+
+            stream.ended().get(30, TimeUnit.SECONDS);
+            assertThat(app.awaitExit()).as(app.outputText()).isZero();
+            assertThat(app.output()).noneMatch(line -> line.contains("FLUX-0006") || line.contains("FLUX-0005"))
+                    .anyMatch(line -> line.contains("ended 1 SSE streams, 0 long polls, 0 WebSocket sessions"));
         }
     }
 
