@@ -77,7 +77,8 @@ public class DefaultShutdown implements Shutdown {
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
-        longLived = new LongLivedResponses(config.enabled(), config.longLived(), config.drain().retryAfter());
+        longLived = new LongLivedResponses(config.enabled() && config.longLived().enabled(), config.longLived(),
+                config.drain().retryAfter());
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(

@@ -27,6 +27,7 @@ class LongLivedConfigTest {
     void defaultsSendNoLastEventAndARetryOfOneSecond() {
         LongLivedConfig config = read(Map.of()).longLived();
 
+        assertThat(config.enabled()).isTrue();
         assertThat(config.sseLastEvent()).isEmpty();
         assertThat(config.sseRetry()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.endTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -35,11 +36,13 @@ class LongLivedConfigTest {
     @Test
     void lastEventAndRetryAreRead() {
         LongLivedConfig config = read(Map.of(LongLivedConfig.SSE_LAST_EVENT, "server restarting",
-                LongLivedConfig.SSE_RETRY, "250ms", LongLivedConfig.END_TIMEOUT, "2s")).longLived();
+                LongLivedConfig.SSE_RETRY, "250ms", LongLivedConfig.END_TIMEOUT, "2s", LongLivedConfig.ENABLED, "false"))
+                .longLived();
 
         assertThat(config.sseLastEvent()).hasValue("server restarting");
         assertThat(config.sseRetry()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.endTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.enabled()).isFalse();
     }
 
     @Test

@@ -16,7 +16,7 @@ import dev.flux.shutdown.runtime.drain.longlived.LongLived.Kind;
 class LongLivedResponsesTest {
 
     private final LongLivedResponses responses = new LongLivedResponses(true,
-            new LongLivedConfig(java.util.Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            new LongLivedConfig(true, java.util.Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(2)),
             Duration.ofSeconds(5));
 
     @Test
