@@ -27,15 +27,36 @@ log "load average $(load_average), code $(code_version)"
 
 count() { grep -c "$2" "$WORK/$1.log" || true; }
 
+# start_listening NAME FLAGS...: starts an instance on a free port and waits until it is ready; sets LISTENING_PORT.
+# A port found free may be taken by another process's outgoing connection before the instance binds it (the
+# machine is shared): then the instance exits, and another port is tried.
+LISTENING_PORT=0
+start_listening() {
+    local name=$1 attempt
+    shift
+    for attempt in 1 2 3; do
+        free_port LISTENING_PORT
+        start_instance "$name" "$LISTENING_PORT" "$@"
+        ready_or_gone() { ready "$LISTENING_PORT" || ! alive "${PID[$name]}"; }
+        wait_until "$READY_BOUND" "readiness of $name" ready_or_gone
+        if alive "${PID[$name]}"; then
+            return
+        fi
+        wait "${PID[$name]}" || true
+        unset "PID[$name]"
+        log "$name did not start on port $LISTENING_PORT (attempt $attempt); trying another port"
+    done
+    fail "$name did not start; see $WORK/$name.log"
+}
+
 # run_once NAME STREAMS SESSIONS POLLS [FLAGS...]: one instance, its clients, SIGTERM; appends a row to
 # $WORK/table. Fails on a client that did not end as expected, unless FLAGS turn the ending off.
 run_once() {
     local name=$1 streams=$2 sessions=$3 polls=$4 port rc t0 t1 draining result
     shift 4
     local flags=("$@")
-    free_port port
-    start_instance "$name" "$port" "${flags[@]}"
-    wait_until "$READY_BOUND" "readiness of $name" ready "$port"
+    start_listening "$name" "${flags[@]}"
+    port=$LISTENING_PORT
     java "$HERE/LongLivedLoad.java" "http://127.0.0.1:$port" "$streams" "$sessions" "$polls" "$SLOW" "$SLOW_MS" \
         >"$WORK/$name.client" 2>&1 &
     PID[client]=$!

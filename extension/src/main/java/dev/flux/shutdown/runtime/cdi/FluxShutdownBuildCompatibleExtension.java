@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
-import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
@@ -19,12 +18,7 @@ import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-
 import dev.flux.shutdown.Cleanup;
-import dev.flux.shutdown.LongPoll;
 import dev.flux.shutdown.Persistent;
 
 /**
@@ -67,22 +61,19 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
         }
     }
 
-    /** Binds the long-lived interceptor to every resource method that opens an event stream or a long poll. */
-    @Enhancement(types = Object.class, withSubtypes = true,
-            withAnnotations = { Path.class, HttpMethod.class, Context.class, LongPoll.class })
-    public void bindLongLived(MethodConfig method) {
-        if (LongLivedDiscovery.opensLongLived(method.info())) {
-            method.addAnnotation(EndsAtDraining.class);
-        }
-    }
-
     /**
-     * Binds the WebSocket interceptor to the open and close methods of every server endpoint, found by annotation name
-     * (naming the WebSocket annotation here would keep the extension from loading without the API). Only the class's
-     * own annotations and methods are read.
+     * Binds the interceptors of long-lived responses: to the methods of resource classes that open an event stream or
+     * a long poll, and to the open and close methods of WebSocket server endpoints. Every class is looked at, by
+     * annotation and type names (naming a JAX-RS or WebSocket type here would keep the extension from loading where it
+     * is absent); only the methods of resource classes and endpoints are read.
      */
     @Enhancement(types = Object.class, withSubtypes = true)
-    public void bindWebSocket(ClassConfig type) {
+    public void bindLongLived(ClassConfig type) {
+        if (LongLivedDiscovery.isResource(type.info())) {
+            type.methods().stream()
+                    .filter(method -> LongLivedDiscovery.opensLongLived(method.info()))
+                    .forEach(method -> method.addAnnotation(EndsAtDraining.class));
+        }
         if (WebSocketDiscovery.isEndpoint(type.info())) {
             type.methods().stream()
                     .filter(method -> WebSocketDiscovery.opensOrCloses(method.info()))

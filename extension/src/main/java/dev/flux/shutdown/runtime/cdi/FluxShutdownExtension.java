@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -18,12 +19,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-
 import dev.flux.shutdown.Cleanup;
-import dev.flux.shutdown.LongPoll;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.state.PersistentType;
@@ -54,20 +50,20 @@ public class FluxShutdownExtension implements Extension {
         }
     }
 
-    /** Binds the long-lived interceptor to every resource method that opens an event stream or a long poll. */
-    <T> void bindLongLived(@Observes @WithAnnotations({ Path.class, HttpMethod.class, Context.class, LongPoll.class })
-            ProcessAnnotatedType<T> type) {
-        type.configureAnnotatedType()
-                .filterMethods(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))
-                .forEach(m -> m.add(EndsAtDraining.Literal.INSTANCE));
-    }
-
     /**
-     * Binds the WebSocket interceptor to the open and close methods of every server endpoint. Every type is looked at,
-     * by annotation name: naming the WebSocket annotation here would keep the extension from loading without the API.
+     * Binds the interceptors of long-lived responses: to the resource methods that open an event stream or a long
+     * poll, and to the open and close methods of WebSocket server endpoints. Every type is looked at, by annotation
+     * and type names: naming a JAX-RS or WebSocket type here would keep the extension from loading where it is absent.
      */
-    <T> void bindWebSocket(@Observes ProcessAnnotatedType<T> type) {
-        if (WebSocketDiscovery.isEndpoint(type.getAnnotatedType().getAnnotations())) {
+    <T> void bindLongLived(@Observes ProcessAnnotatedType<T> type) {
+        AnnotatedType<T> annotated = type.getAnnotatedType();
+        if (LongLivedDiscovery.isResource(annotated.getAnnotations())
+                && annotated.getMethods().stream().anyMatch(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))) {
+            type.configureAnnotatedType()
+                    .filterMethods(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))
+                    .forEach(m -> m.add(EndsAtDraining.Literal.INSTANCE));
+        }
+        if (WebSocketDiscovery.isEndpoint(annotated.getAnnotations())) {
             type.configureAnnotatedType()
                     .filterMethods(m -> WebSocketDiscovery.opensOrCloses(m.getJavaMember()))
                     .forEach(m -> m.add(TrackWebSocket.Literal.INSTANCE));

@@ -53,4 +53,15 @@ public final class OpenSseStream implements LongLived {
         });
         return closed;
     }
+
+    /** Equal to every other handle of the same sink: one registered twice is ended once. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OpenSseStream that && that.sink == sink;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(sink);
+    }
 }

@@ -51,4 +51,15 @@ public final class SuspendedLongPoll implements LongLived {
         }
         return CompletableFuture.completedFuture(null);
     }
+
+    /** Equal to every other handle of the same response: one registered twice is ended once. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SuspendedLongPoll that && that.response == response;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(response);
+    }
 }
