@@ -71,7 +71,7 @@ run_once() {
     wait "${PID[client]}" || true
     unset "PID[client]"
     result=$(grep -o "RESULT.*" "$WORK/$name.client" || echo "RESULT none")
-    draining=$(grep -o "FLUX-0010 DRAINING *[0-9.]*m\?s *[A-Z-]*" "$WORK/$name.log" | awk '{ print $3, $4 }')
+    draining=$(grep -o "FLUX-0010 DRAINING *[0-9.]*m\?s *[A-Z-]*" "$WORK/$name.log" | awk '{ print $3, $4 }' | sed 's/ *$//')
     printf '| %s | %d | %d | %d | %d | %s | %d ms | %s | %s |\n' "$name" "$streams" "$sessions" "$polls" "$SLOW" \
         "$draining" "$(((t1 - t0) / 1000000))" "$rc" "${result#RESULT }" >>"$WORK/table"
     ((${#flags[@]} > 0)) && return
