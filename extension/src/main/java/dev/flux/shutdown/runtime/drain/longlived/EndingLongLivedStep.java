@@ -10,7 +10,7 @@ import dev.flux.shutdown.runtime.PhaseStep;
 /**
  * DRAINING with long-lived responses: first ends every open event stream, long poll and WebSocket session (they
  * would never end by themselves), then waits for the ordinary work as the wrapped step does. The report's DRAINING
- * line gets what was ended and how long it took.
+ * line gets what was ended and how long it took, when anything was.
  */
 public final class EndingLongLivedStep implements PhaseStep {
 
@@ -46,6 +46,9 @@ public final class EndingLongLivedStep implements PhaseStep {
                     + LongLivedConfig.END_TIMEOUT + "; DRAINING goes on without them");
         }
         PhaseResult drained = draining.run(cause);
+        if (ending.total() == 0) {
+            return drained;
+        }
         return new PhaseResult(drained.timedOut(), drained.summary() + "; long-lived: " + ending.summary(),
                 drained.details());
     }
