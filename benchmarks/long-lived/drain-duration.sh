@@ -27,28 +27,6 @@ log "load average $(load_average), code $(code_version)"
 
 count() { grep -c "$2" "$WORK/$1.log" || true; }
 
-# start_listening NAME FLAGS...: starts an instance on a free port and waits until it is ready; sets LISTENING_PORT.
-# A port found free may be taken by another process's outgoing connection before the instance binds it (the
-# machine is shared): then the instance exits, and another port is tried.
-LISTENING_PORT=0
-start_listening() {
-    local name=$1 attempt
-    shift
-    for attempt in 1 2 3; do
-        free_port LISTENING_PORT
-        start_instance "$name" "$LISTENING_PORT" "$@"
-        ready_or_gone() { ready "$LISTENING_PORT" || ! alive "${PID[$name]}"; }
-        wait_until "$READY_BOUND" "readiness of $name" ready_or_gone
-        if alive "${PID[$name]}"; then
-            return
-        fi
-        wait "${PID[$name]}" || true
-        unset "PID[$name]"
-        log "$name did not start on port $LISTENING_PORT (attempt $attempt); trying another port"
-    done
-    fail "$name did not start; see $WORK/$name.log"
-}
-
 # run_once NAME STREAMS SESSIONS POLLS [FLAGS...]: one instance, its clients, SIGTERM; appends a row to
 # $WORK/table. Fails on a client that did not end as expected, unless FLAGS turn the ending off.
 run_once() {

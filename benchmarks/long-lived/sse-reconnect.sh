@@ -22,12 +22,20 @@ FLAGS=(-Dflux.shutdown.readiness-delay="$READINESS_DELAY" -Dflux.shutdown.drain.
 
 install_tools haproxy
 backend_build with
-free_port PORT_A
-free_port PORT_B
-free_port FRONT_PORT
-free_port STATS_PORT
+lb_up() {
+    [[ $(curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" \
+        | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }') == UP ]]
+}
 
-cat >"$WORK/haproxy.cfg" <<CFG
+start_listening a "${FLAGS[@]}"
+PORT_A=$LISTENING_PORT
+start_listening b "${FLAGS[@]}"
+PORT_B=$LISTENING_PORT
+# HAProxy on two free ports; like an instance, it may lose a port to another process's connection: then retry
+for attempt in 1 2 3; do
+    free_port FRONT_PORT
+    free_port STATS_PORT
+    cat >"$WORK/haproxy.cfg" <<CFG
 global
     maxconn 256
 defaults
@@ -52,17 +60,16 @@ listen stats
     stats enable
     stats uri /stats
 CFG
-lb_up() {
-    [[ $(curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" \
-        | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }') == UP ]]
-}
-
-start_instance a "$PORT_A" "${FLAGS[@]}"
-start_instance b "$PORT_B" "${FLAGS[@]}"
-wait_until "$READY_BOUND" "readiness of a" ready "$PORT_A"
-wait_until "$READY_BOUND" "readiness of b" ready "$PORT_B"
-haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
-PID[haproxy]=$!
+    haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
+    PID[haproxy]=$!
+    up_or_gone() { lb_up a || ! alive "${PID[haproxy]}"; }
+    wait_until "$LB_BOUND" "HAProxy sees a UP" up_or_gone
+    alive "${PID[haproxy]}" && break
+    wait "${PID[haproxy]}" || true
+    unset "PID[haproxy]"
+    ((attempt < 3)) || fail "HAProxy did not start; see $WORK/haproxy.log"
+    log "HAProxy did not start on port $FRONT_PORT (attempt $attempt); trying other ports"
+done
 wait_until "$LB_BOUND" "HAProxy sees a UP" lb_up a
 wait_until "$LB_BOUND" "HAProxy sees b UP" lb_up b
 
