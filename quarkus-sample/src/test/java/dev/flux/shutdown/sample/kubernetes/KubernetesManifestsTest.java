@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,11 @@ class KubernetesManifestsTest {
                 manifests.get("StatefulSet", "quarkus-sample-stateful"));
     }
 
+    /** The workloads, for parameterized tests, named by kind and name. */
+    static Stream<Named<JsonNode>> namedWorkloads() throws IOException {
+        return workloads().map(w -> Named.of(name(w), w));
+    }
+
     /**
      * The configuration a pod of {@code workload} runs with: its environment (MicroProfile Config's environment
      * source, which maps FLUX_SHUTDOWN_TIMEOUT to flux.shutdown.timeout) over application.properties.
@@ -95,7 +101,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void theWorkloadSelectsItsOwnPods(JsonNode workload) {
         Map<String, String> podLabels = labels(workload.path("spec").path("template").path("metadata").path("labels"));
         Map<String, String> selector = labels(workload.path("spec").path("selector").path("matchLabels"));
@@ -127,7 +133,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void theContainerPortIsThePortTheSampleServesOn(JsonNode workload) {
         assertThat(servedPort(workload)).isEqualTo(Integer.parseInt(applicationProperties.get("quarkus.http.port")));
         assertThat(container(workload).path("ports")).hasSize(1);
@@ -149,7 +155,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void probesAskTheMicroProfileHealthEndpointsOnTheServedPort(JsonNode workload) {
         JsonNode container = container(workload);
         Map<String, String> expected = Map.of("startupProbe", "/q/health/started", "readinessProbe",
@@ -163,14 +169,14 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void noPreStopHook(JsonNode workload) {
         assertThat(container(workload).path("lifecycle").path("preStop").isMissingNode())
                 .as("readiness-delay=auto replaces the preStop sleep").isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void theApplicationIsToldTheGracePeriod(JsonNode workload) {
         String gracePeriod = podSpec(workload).path("terminationGracePeriodSeconds").asText();
 
@@ -179,7 +185,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void theWholeShutdownFitsInTheGracePeriod(JsonNode workload) {
         ShutdownConfig config = ShutdownConfig.read(podConfig(workload), podEnvironment(workload));
         Duration gracePeriod = Duration.ofSeconds(podSpec(workload).path("terminationGracePeriodSeconds").asLong());
@@ -221,7 +227,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("workloads")
+    @MethodSource("namedWorkloads")
     void checkpointsAreWrittenToAMountedVolume(JsonNode workload) {
         Path stateDir = ShutdownConfig.read(podConfig(workload), podEnvironment(workload)).state().dir();
         String volume = mountOf(workload, stateDir);
