@@ -9,6 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
+import dev.flux.shutdown.runtime.drain.DrainGate;
 
 /**
  * Reports DOWN from the first instant of a shutdown, so that load balancers and Kubernetes stop routing new
@@ -27,12 +29,18 @@ public class ShutdownReadinessCheck implements HealthCheck {
     @Inject
     InFlightTracker inFlight;
 
+    @Inject
+    DrainGate drain;
+
     @Override
     public HealthCheckResponse call() {
+        LateRequests late = drain.lateRequests();
         return HealthCheckResponse.named(NAME)
                 .status(!shutdown.isShuttingDown())
                 .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
                 .withData("in-flight", inFlight.inFlight())
+                .withData("served-late", late.served())
+                .withData("refused", late.refused())
                 .build();
     }
 }
