@@ -30,6 +30,7 @@ MODES=${MODES:-baseline library}
 GRACE=${GRACE:-70}                         # terminationGracePeriodSeconds of deploy/kubernetes
 READINESS_DELAY=${READINESS_DELAY:-auto}   # the library's; auto = 5s with KUBERNETES_SERVICE_HOST set
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-30s}
+QUIET_PERIOD=${QUIET_PERIOD:-auto}         # the library's drain.quiet-period; auto = 2s with KUBERNETES_SERVICE_HOST set
 LIBRARY_FLAGS=${LIBRARY_FLAGS:-}           # more -D flags for the library's runs
 # tcp: kube-proxy (layer 4: an established connection stays with its pod until one side closes it);
 # http: an ingress (layer 7, HAProxy's default keep-alive to the servers)
@@ -126,7 +127,7 @@ rehearse() {
     else
         # shellcheck disable=SC2206 # LIBRARY_FLAGS is a list of flags
         flags=("-Dflux.shutdown.readiness-delay=$READINESS_DELAY" "-Dflux.shutdown.drain.timeout=$DRAIN_TIMEOUT"
-            $LIBRARY_FLAGS)
+            "-Dflux.shutdown.drain.quiet-period=$QUIET_PERIOD" $LIBRARY_FLAGS)
     fi
     free_port front
     free_port old
@@ -206,11 +207,16 @@ rehearse() {
             RUN_OK=0
         fi
     fi
-    local shown_statuses=""
+    local shown_statuses="" late="-"
     [[ $statuses != - ]] && shown_statuses=" ($statuses)"
-    printf '| %s s | %s | %s | %s%s | %s/%s/%s/%s | %s%s | %s | %s |\n' "$delay" "$mode" "$requests" "$non2xx" \
+    # the old instance's own count of late requests: its DRAINING line, and its summary for refusals after DRAINING
+    if [[ $mode == library ]]; then
+        late=$(grep -o '[0-9]* served late, [0-9]* refused' "$WORK/$name-old.log" | tail -1 || true)
+        late="${late:-none reported}$(grep -o 'REFUSED ([^)]*)' "$WORK/$name-old.log" | tail -1 | sed 's/^/; /' || true)"
+    fi
+    printf '| %s s | %s | %s | %s%s | %s/%s/%s/%s | %s%s | %s | %s | %s |\n' "$delay" "$mode" "$requests" "$non2xx" \
         "$shown_statuses" "$connect" "$read" "$write" "$timeout" "$exit_code" "$( ((killed)) && echo " (SIGKILL)")" \
-        "$( ((exit_ms >= 0)) && echo "$exit_ms ms" || echo "-")" "$verdict$warned" >>"$WORK/table"
+        "$( ((exit_ms >= 0)) && echo "$exit_ms ms" || echo "-")" "$late" "$verdict$warned" >>"$WORK/table"
     log "$(tail -1 "$WORK/table")"
     log "the old instance's report:"
     grep -E 'FLUX-00(10|12|201)' "$WORK/$name-old.log" | sed 's/^/    /' >&2 || true
@@ -235,12 +241,12 @@ done
 echo
 echo "Pod deletion in a surge rollout, replayed on loopback; backend: $BACKEND_LABEL, code $(code_version)"
 echo "proxy: HAProxy mode $PROXY_MODE without health checks, driven through its runtime API; grace period ${GRACE}s;" \
-    "library: readiness-delay=$READINESS_DELAY, drain.timeout=$DRAIN_TIMEOUT${LIBRARY_FLAGS:+ $LIBRARY_FLAGS}" \
+    "library: readiness-delay=$READINESS_DELAY, drain.timeout=$DRAIN_TIMEOUT, drain.quiet-period=$QUIET_PERIOD${LIBRARY_FLAGS:+ $LIBRARY_FLAGS}" \
     "(KUBERNETES_SERVICE_HOST set); judged up to D = ${JUDGED_UP_TO}s"
 echo "load: \`${WRK_CMD[*]}\`; load average at the start: $LOAD_START, at the end: $(load_average)"
 echo
-echo "| propagation delay D | mode | requests | non-2xx | socket errors (connect/read/write/timeout) | exit code | SIGTERM to exit | verdict |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| propagation delay D | mode | requests | non-2xx | socket errors (connect/read/write/timeout) | exit code | SIGTERM to exit | late requests (the old instance's report) | verdict |"
+echo "|---|---|---|---|---|---|---|---|---|"
 cat "$WORK/table"
 if ((FAILED)); then
     KEEP_WORK=1
