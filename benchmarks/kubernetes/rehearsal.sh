@@ -75,6 +75,12 @@ sleep_until() {
 }
 ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
 
+# ready_or_ended NAME PORT: true when the instance is ready; fails the run at once if it has ended.
+ready_or_ended() {
+    alive "${PID[$1]}" || fail "$1 ended before it was ready; see $WORK/$1.log"
+    ready "$2"
+}
+
 # api COMMAND: one command on HAProxy's runtime API; fails the run unless HAProxy answers nothing (success).
 api() {
     local answer
@@ -134,7 +140,7 @@ rehearse() {
     free_port surge
     log "== D=${delay}s $mode: ${flags[*]}"
     start_instance "$name-old" "$old" "${flags[@]}"
-    wait_until "$READY_BOUND" "readiness of $name-old" ready "$old"
+    wait_until "$READY_BOUND" "readiness of $name-old" ready_or_ended "$name-old" "$old"
     write_haproxy_config "$front" "$old" "$surge"
     rm -f "$WORK/haproxy.sock"
     haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/$name.haproxy.log" 2>&1 &
@@ -150,14 +156,14 @@ rehearse() {
 
     # the surge pod: started, ready; then the controller deletes the old pod
     start_instance "$name-surge" "$surge" "${flags[@]}"
-    wait_until "$READY_BOUND" "readiness of $name-surge" ready "$surge"
+    wait_until "$READY_BOUND" "readiness of $name-surge" ready_or_ended "$name-surge" "$surge"
     local deleted pid=${PID[$name-old]} exit_code killed=0 exit_ms=-1
     deleted=$(now_ns)
     kill -TERM "$pid"
     log "deletion: SIGTERM to the old instance (pid $pid)"
     sleep_until $((deleted + $(bc <<<"$delay * 1000000000 / 1")))
-    api "set server be/s1 state maint"
-    api "set server be/s2 state ready"
+    # one endpoint update: the surge instance in, then the old one out, so that the proxy never has no server
+    api "set server be/s2 state ready; set server be/s1 state maint"
     log "propagated after $(ms_since "$deleted") ms: old instance out of the proxy, surge instance in"
     # the kubelet: SIGKILL once the grace period has passed
     local grace_end=$((deleted + GRACE * 1000000000))
