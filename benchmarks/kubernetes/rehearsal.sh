@@ -25,7 +25,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../lib/harness.sh
 source "$HERE/../lib/harness.sh"
 
-DELAYS=${DELAYS:-0.5 2 6 10}               # propagation delays, in seconds
+DELAYS=${DELAYS:-0.5 2 6 10}               # propagation delays, in seconds (one may repeat: DELAYS="6 6 6")
 MODES=${MODES:-baseline library}
 GRACE=${GRACE:-70}                         # terminationGracePeriodSeconds of deploy/kubernetes
 READINESS_DELAY=${READINESS_DELAY:-auto}   # the library's; auto = 5s with KUBERNETES_SERVICE_HOST set
@@ -124,9 +124,11 @@ field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k
 
 # rehearse DELAY MODE: one deletion; appends a row to $WORK/table and sets RUN_OK (1: nothing lost, exit 0).
 RUN_OK=0
+RUN_NO=0
 WRK_CMD=()
 rehearse() {
-    local delay=$1 mode=$2 name="d$1-$2"
+    RUN_NO=$((RUN_NO + 1))
+    local delay=$1 mode=$2 name="$RUN_NO-d$1-$2"
     local flags=() front old surge
     if [[ $mode == baseline ]]; then
         flags=(-Dflux.shutdown.enabled=false)
