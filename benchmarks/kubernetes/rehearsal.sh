@@ -227,7 +227,7 @@ rehearse() {
         "$( ((exit_ms >= 0)) && echo "$exit_ms ms" || echo "-")" "$late" "$verdict$warned" >>"$WORK/table"
     log "$(tail -1 "$WORK/table")"
     log "the old instance's report:"
-    grep -E 'FLUX-00(10|12|201)' "$WORK/$name-old.log" | sed 's/^/    /' >&2 || true
+    grep -E 'FLUX-0(010|012|201|203) ' "$WORK/$name-old.log" | sed 's/^/    /' >&2 || true
 }
 
 install_tools haproxy wrk curl bc socat
