@@ -27,7 +27,8 @@ source "$HERE/../lib/harness.sh"
 
 DELAYS=${DELAYS:-0.5 2 6 10}               # propagation delays, in seconds (one may repeat: DELAYS="6 6 6")
 MODES=${MODES:-baseline library}
-GRACE=${GRACE:-70}                         # terminationGracePeriodSeconds of deploy/kubernetes
+# terminationGracePeriodSeconds, by default deploy/kubernetes/deployment.yaml's (the harness runs from the root)
+GRACE=${GRACE:-$(awk '$1 == "terminationGracePeriodSeconds:" { print $2; exit }' deploy/kubernetes/deployment.yaml)}
 READINESS_DELAY=${READINESS_DELAY:-auto}   # the library's; auto = 5s with KUBERNETES_SERVICE_HOST set
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-30s}
 QUIET_PERIOD=${QUIET_PERIOD:-auto}         # the library's drain.quiet-period; auto = 2s with KUBERNETES_SERVICE_HOST set
