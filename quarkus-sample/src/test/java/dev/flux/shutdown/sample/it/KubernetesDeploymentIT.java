@@ -16,7 +16,8 @@ import dev.flux.shutdown.sample.kubernetes.Manifests;
  * The packaged sample started as deploy/kubernetes/deployment.yaml starts it (the ConfigMap and env of its
  * container, and KUBERNETES_SERVICE_HOST as in every pod): its probes' paths answer, it does not warn about its
  * grace period, and after SIGTERM readiness is DOWN while liveness stays UP (the kubelet must not kill a pod that
- * drains). Only the data directory and the port differ: the test's own.
+ * drains). Only the data directory and the port differ: the test's own. A grace period too short for the bounds is
+ * warned about; one that is not a duration stops the start.
  */
 class KubernetesDeploymentIT {
 
@@ -67,6 +68,21 @@ class KubernetesDeploymentIT {
             assertThat(sample.get("/hello").statusCode()).isEqualTo(200);
             assertThat(sample.awaitExit()).as(sample.outputText()).isZero();
             assertThat(sample.output()).anySatisfy(line -> assertThat(line).contains("FLUX-0012"));
+        }
+    }
+
+    @Test
+    void anInvalidGracePeriodStopsTheStartNamingVariableAndValue() throws Exception {
+        Map<String, String> environment = new HashMap<>(podEnvironment);
+        environment.put("SAMPLE_DATA_DIR", "./data");
+        environment.put("FLUX_SHUTDOWN_GRACE_PERIOD", "seventy");
+        try (SampleProcess sample = SampleProcess.launchWithEnvironment(Map.of(), environment)) {
+            assertThat(sample.awaitExit()).as(sample.outputText()).isNotZero();
+            assertThat(sample.output()).anySatisfy(line -> assertThat(line).contains("FLUX-0100"));
+            assertThat(sample.output()).anySatisfy(line -> assertThat(line).contains(
+                    "flux.shutdown.grace-period (FLUX_SHUTDOWN_GRACE_PERIOD)='seventy' is invalid: expected whole"
+                            + " seconds"));
+            assertThat(sample.output()).noneSatisfy(line -> assertThat(line).contains("Listening on"));
         }
     }
 

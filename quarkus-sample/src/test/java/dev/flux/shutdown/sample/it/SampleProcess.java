@@ -93,6 +93,12 @@ final class SampleProcess implements AutoCloseable {
                 true));
     }
 
+    /** Starts the sample with {@code environment} added and returns at once, for a start expected to fail. */
+    static SampleProcess launchWithEnvironment(Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
+        return launch(properties, environment, Files.createTempDirectory("flux-quarkus-sample-"), true);
+    }
+
     private static SampleProcess launch(Map<String, String> properties, Path workDir, boolean ownsWorkDir)
             throws IOException {
         return launch(properties, Map.of(), workDir, ownsWorkDir);
