@@ -259,7 +259,7 @@ class KubernetesManifestsTest {
         throw new AssertionError(path + " is on no volume of " + name(workload));
     }
 
-    /** MicroProfile Config's environment variable of {@code key}: flux.shutdown.drain.timeout, FLUX_SHUTDOWN_DRAIN_TIMEOUT. */
+    /** MicroProfile Config's environment variable of {@code key}: FLUX_SHUTDOWN_DRAIN_TIMEOUT, for instance. */
     private static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
