@@ -100,13 +100,15 @@ install_tools() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 }
 
-# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out.
+# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out. The
+# ports lie below Linux's ephemeral range (32768 and up by default), which the load's own client connections use:
+# a port there may be free when chosen and taken by an outgoing connection before the server binds it.
 TAKEN=" "
 free_port() {
     local -n result=$1
     local p
     for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 30000))
+        p=$((20000 + RANDOM % 12000))
         [[ $TAKEN == *" $p "* ]] && continue
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             TAKEN+="$p "
