@@ -32,6 +32,8 @@ import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
 import dev.flux.shutdown.runtime.observe.Observers;
+import dev.flux.shutdown.runtime.drain.longlived.EndingLongLivedStep;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
@@ -72,19 +74,24 @@ public class DefaultShutdown implements Shutdown {
     private RunningApplication application;
     private DrainGate gate;
     private Observers observers;
+    private LongLivedResponses longLived;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
-        observers = config.enabled() ? Observers.forRuntime(application.name(), application.ownsProcess()) : Observers.none();
+        observers = config.enabled() ? Observers.forRuntime(application.name(), application.ownsProcess())
+                : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);
+        longLived = new LongLivedResponses(config.enabled() && config.longLived().enabled(), config.longLived(),
+                config.drain().retryAfter());
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new DrainingStep(registry, config.drain(), !application.ownsProcess(), observers),
+                new EndingLongLivedStep(new DrainingStep(registry, config.drain(), !application.ownsProcess(),
+                        observers), longLived),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()),
                         new CleanupRunner(application.context(), observers)),
                 checkpoints.persistingStep());
@@ -102,6 +109,13 @@ public class DefaultShutdown implements Shutdown {
     @Named(DrainGate.BEAN_NAME)
     DrainGate drainGate() {
         return gate;
+    }
+
+    /** The open event streams, long polls and WebSocket sessions; named for the same reason as the gate. */
+    @Produces
+    @Named(LongLivedResponses.BEAN_NAME)
+    LongLivedResponses longLivedResponses() {
+        return longLived;
     }
 
     private void firePhase(ShutdownPhaseEvent event) {
@@ -145,6 +159,10 @@ public class DefaultShutdown implements Shutdown {
     /** What shows the shutdown besides the log (JFR, metrics), for the startup line. */
     Observers observers() {
         return observers;
+    }
+
+    LongLivedResponses longLived() {
+        return longLived;
     }
 
     InFlightRegistry registry() {
