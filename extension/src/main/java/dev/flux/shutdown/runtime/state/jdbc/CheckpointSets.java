@@ -1,0 +1,234 @@
+package dev.flux.shutdown.runtime.state.jdbc;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations of one instance on the checkpoint tables, each one transaction: create the tables, take the set
+ * at start-up (its own, or claim exactly one released by another instance), replace its set, quarantine one entry,
+ * release the set after a complete shutdown, and count the released sets nobody has claimed yet.
+ */
+final class CheckpointSets {
+
+    /** How often a claim is retried when the set it locked was claimed by someone else meanwhile. */
+    private static final int CLAIM_ATTEMPTS = 5;
+
+    private final JdbcStoreConfig config;
+    private final BoundedTransactions transactions;
+    private volatile CheckpointTables tables;
+
+    CheckpointSets(JdbcStoreConfig config, BoundedTransactions transactions) {
+        this.config = config;
+        this.transactions = transactions;
+    }
+
+    /** Connects, recognizes the database, creates the tables if they are missing and checks their columns. */
+    SqlDialect prepare() throws IOException {
+        return transactions.run(tx -> {
+            Connection connection = tx.connection();
+            String product = connection.getMetaData().getDatabaseProductName();
+            SqlDialect dialect = SqlDialect.of(product).orElseThrow(() -> new IOException("the database is "
+                    + product + "; this store supports PostgreSQL and H2"));
+            CheckpointTables ready = new CheckpointTables(config, dialect);
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : ready.createIfMissing()) {
+                    statement.execute(ddl);
+                }
+            }
+            try (PreparedStatement probe = tx.prepare(ready.probe())) {
+                probe.executeQuery().close();
+            }
+            tables = ready;
+            return dialect;
+        });
+    }
+
+    /** This instance's own set, or else one released set of another instance, claimed; or none. */
+    StoredSet take() throws IOException {
+        CheckpointTables sql = tables();
+        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+            Optional<StoredSet> taken = transactions.run(tx -> {
+                Optional<StoredSet> own = own(tx, sql);
+                return own.isPresent() ? own : claim(tx, sql);
+            });
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+        }
+        throw new IOException("the released checkpoints were claimed by other instances " + CLAIM_ATTEMPTS
+                + " times while this one tried");
+    }
+
+    private Optional<StoredSet> own(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
+        long generation;
+        Instant committed;
+        try (PreparedStatement lock = tx.prepare(sql.lockOwn())) {
+            lock.setString(1, config.instance());
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                generation = row.getLong(1);
+                committed = row.getObject(2, OffsetDateTime.class).toInstant();
+                if (row.getObject(3, OffsetDateTime.class) != null) {
+                    try (PreparedStatement takeBack = tx.prepare(sql.takeBack())) {
+                        takeBack.setString(1, config.instance());
+                        takeBack.executeUpdate();
+                    }
+                }
+            }
+        }
+        return Optional.of(new StoredSet(StoredSet.Origin.OWN, Optional.empty(), generation, Optional.of(committed),
+                entries(tx, sql)));
+    }
+
+    /** Empty when the set it locked was claimed meanwhile (then the caller tries again). */
+    private Optional<StoredSet> claim(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
+        String released;
+        try (PreparedStatement find = tx.prepare(sql.lockReleased())) {
+            find.setString(1, config.instance());
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.of(StoredSet.none());
+                }
+                released = row.getString(1);
+            }
+        }
+        try (PreparedStatement move = tx.prepare(sql.claimSet())) {
+            move.setString(1, config.instance());
+            move.setString(2, released);
+            move.setString(3, released);
+            if (move.executeUpdate() != 1) {
+                tx.connection().rollback();
+                return Optional.empty();
+            }
+        }
+        try (PreparedStatement move = tx.prepare(sql.claimEntries())) {
+            move.setString(1, config.instance());
+            move.setString(2, released);
+            move.executeUpdate();
+        }
+        Optional<StoredSet> own = own(tx, sql);
+        return own.map(set -> new StoredSet(StoredSet.Origin.CLAIMED, Optional.of(released), set.generation(),
+                set.committed(), set.envelopes()));
+    }
+
+    private Map<String, byte[]> entries(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
+        Map<String, byte[]> envelopes = new LinkedHashMap<>();
+        try (PreparedStatement read = tx.prepare(sql.readEntries())) {
+            read.setString(1, config.instance());
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    envelopes.put(rows.getString(1), rows.getBytes(2));
+                }
+            }
+        }
+        return envelopes;
+    }
+
+    /** Replaces this instance's set by {@code envelopes} in one transaction; returns the set's new generation. */
+    long commit(Map<String, byte[]> envelopes, Instant now) throws IOException {
+        CheckpointTables sql = tables();
+        return transactions.run(tx -> {
+            OffsetDateTime time = now.atOffset(ZoneOffset.UTC);
+            try (PreparedStatement bump = tx.prepare(sql.bumpSet())) {
+                bump.setObject(1, time);
+                bump.setString(2, config.instance());
+                if (bump.executeUpdate() == 0) {
+                    try (PreparedStatement insert = tx.prepare(sql.insertSet())) {
+                        insert.setString(1, config.instance());
+                        insert.setObject(2, time);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement delete = tx.prepare(sql.deleteEntries())) {
+                delete.setString(1, config.instance());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = tx.prepare(sql.insertEntry())) {
+                for (Map.Entry<String, byte[]> entry : envelopes.entrySet()) {
+                    insert.setString(1, config.instance());
+                    insert.setString(2, entry.getKey());
+                    insert.setBytes(3, entry.getValue());
+                    insert.addBatch();
+                }
+                if (!envelopes.isEmpty()) {
+                    insert.executeBatch();
+                }
+            }
+            try (PreparedStatement generation = tx.prepare(sql.generation())) {
+                generation.setString(1, config.instance());
+                try (ResultSet row = generation.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Renames the entry of {@code name} so that it is kept but never read or replaced; returns its new name. */
+    String quarantine(String name, Instant now) throws IOException {
+        CheckpointTables sql = tables();
+        String aside = name + ".corrupt-" + now.toEpochMilli();
+        return transactions.run(tx -> {
+            try (PreparedStatement update = tx.prepare(sql.quarantineEntry())) {
+                update.setString(1, aside);
+                update.setObject(2, now.atOffset(ZoneOffset.UTC));
+                update.setString(3, config.instance());
+                update.setString(4, name);
+                update.executeUpdate();
+            }
+            return "entry '" + aside + "' of instance '" + config.instance() + "' in " + sql;
+        });
+    }
+
+    /** Marks this instance's set released, for one successor to claim; false when it has none. */
+    boolean release(Instant now) throws IOException {
+        CheckpointTables sql = tables();
+        return transactions.run(tx -> {
+            try (PreparedStatement release = tx.prepare(sql.release())) {
+                release.setObject(1, now.atOffset(ZoneOffset.UTC));
+                release.setString(2, config.instance());
+                return release.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** How many sets other instances released and nobody has claimed yet. */
+    long unclaimed() throws IOException {
+        CheckpointTables sql = tables();
+        return transactions.run(tx -> {
+            try (PreparedStatement count = tx.prepare(sql.countReleased())) {
+                count.setString(1, config.instance());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    private CheckpointTables tables() throws IOException {
+        CheckpointTables ready = tables;
+        if (ready == null) {
+            throw new IOException("the store was not prepared at start-up");
+        }
+        return ready;
+    }
+
+    @Override
+    public String toString() {
+        return "table " + config.table() + " as instance '" + config.instance() + "'";
+    }
+}
