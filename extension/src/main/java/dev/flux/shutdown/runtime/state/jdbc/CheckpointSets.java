@@ -136,8 +136,12 @@ final class CheckpointSets {
         return envelopes;
     }
 
-    /** Replaces this instance's set by {@code envelopes} in one transaction; returns the set's new generation. */
-    long commit(Map<String, byte[]> envelopes, Instant now) throws IOException {
+    /** What a commit did: the set's new generation, and the count of released sets of others in that instant. */
+    record Committed(long generation, long unclaimed) {
+    }
+
+    /** Replaces this instance's set by {@code envelopes} in one transaction. */
+    Committed commit(Map<String, byte[]> envelopes, Instant now) throws IOException {
         CheckpointTables sql = tables();
         return transactions.run(tx -> {
             OffsetDateTime time = now.atOffset(ZoneOffset.UTC);
@@ -167,13 +171,15 @@ final class CheckpointSets {
                     insert.executeBatch();
                 }
             }
-            try (PreparedStatement generation = tx.prepare(sql.generation())) {
-                generation.setString(1, config.instance());
-                try (ResultSet row = generation.executeQuery()) {
+            long generation;
+            try (PreparedStatement select = tx.prepare(sql.generation())) {
+                select.setString(1, config.instance());
+                try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    return row.getLong(1);
+                    generation = row.getLong(1);
                 }
             }
+            return new Committed(generation, count(tx, sql));
         });
     }
 
@@ -208,15 +214,17 @@ final class CheckpointSets {
     /** How many sets other instances released and nobody has claimed yet. */
     long unclaimed() throws IOException {
         CheckpointTables sql = tables();
-        return transactions.run(tx -> {
-            try (PreparedStatement count = tx.prepare(sql.countReleased())) {
-                count.setString(1, config.instance());
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
+        return transactions.run(tx -> count(tx, sql));
+    }
+
+    private long count(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
+        try (PreparedStatement count = tx.prepare(sql.countReleased())) {
+            count.setString(1, config.instance());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
-        });
+        }
     }
 
     private CheckpointTables tables() throws IOException {

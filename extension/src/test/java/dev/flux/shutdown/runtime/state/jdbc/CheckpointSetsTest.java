@@ -57,8 +57,8 @@ class CheckpointSetsTest {
         table = Databases.freshTable();
         CheckpointSets a = sets(kind, "a");
         assertThat(a.take().origin()).isEqualTo(StoredSet.Origin.NONE);
-        assertThat(a.commit(set("x", "1", "y", "1"), T0)).isEqualTo(1);
-        assertThat(a.commit(set("x", "2", "z", "2"), T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(a.commit(set("x", "1", "y", "1"), T0).generation()).isEqualTo(1);
+        assertThat(a.commit(set("x", "2", "z", "2"), T0.plusSeconds(1)).generation()).isEqualTo(2);
 
         StoredSet own = sets(kind, "a").take();
         assertThat(own.origin()).isEqualTo(StoredSet.Origin.OWN);
@@ -84,7 +84,7 @@ class CheckpointSetsTest {
         assertThat(claimed.generation()).isEqualTo(1);
         assertThat(text(claimed)).containsExactly(Map.entry("x", "1"));
         assertThat(b.unclaimed()).isZero();
-        assertThat(b.commit(set("x", "2"), T0.plusSeconds(2))).isEqualTo(2);
+        assertThat(b.commit(set("x", "2"), T0.plusSeconds(2)).generation()).isEqualTo(2);
 
         assertThat(sets(kind, "c").take().origin()).as("nothing left to claim").isEqualTo(StoredSet.Origin.NONE);
         assertThat(sets(kind, "a").take().origin()).as("never back to the releaser").isEqualTo(StoredSet.Origin.NONE);

@@ -1,0 +1,11 @@
+package dev.flux.shutdown.tck.ledgerapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.flux.shutdown.Persistent;
+
+/** One of the three accounts of the ledger test application. */
+@ApplicationScoped
+@Persistent("checking")
+public class CheckingAccount extends Account {
+}
