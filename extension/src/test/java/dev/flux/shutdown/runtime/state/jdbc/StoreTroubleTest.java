@@ -97,7 +97,7 @@ class StoreTroubleTest {
                 new BoundedTransactions(holding, Duration.ofSeconds(30)));
         held.prepare();
         armed.set(true);
-        CompletableFuture<Long> commit = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<CheckpointSets.Committed> commit = CompletableFuture.supplyAsync(() -> {
             try {
                 return held.commit(Map.of("x", "2".getBytes(UTF_8), "y", "2".getBytes(UTF_8)), T0.plusSeconds(1));
             } catch (IOException e) {
