@@ -1,6 +1,7 @@
 package dev.flux.shutdown;
 
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The programmatic handle on the graceful shutdown; inject it where the application needs to start a shutdown
@@ -29,4 +30,28 @@ public interface Shutdown {
 
     /** {@return the report of the finished shutdown, or empty while no shutdown has completed} */
     Optional<ShutdownReport> report();
+
+    /**
+     * {@return the lock to hold while changing several {@link Persistent} beans that must agree with each other}
+     * (a transfer between two accounts, say). Every checkpoint, periodic or final, captures all
+     * {@code @Persistent} beans at one instant while no thread holds this lock, so each change made under it is
+     * in a checkpoint whole or not at all, and all beans restore from the same checkpoint. Holders never wait for
+     * each other (it is the shared side of a read-write lock), only for a checkpoint's capture, which copies the
+     * fields into memory and does no I/O.
+     * <p>
+     * Take it before any lock or monitor of your beans, never while holding one (a checkpoint captures each bean
+     * while holding that bean's monitor), and release it in a {@code finally} block:
+     *
+     * <pre>
+     * Lock lock = shutdown.stateLock();
+     * lock.lock();
+     * try {
+     *     from.withdraw(amount);
+     *     to.deposit(amount);
+     * } finally {
+     *     lock.unlock();
+     * }
+     * </pre>
+     */
+    Lock stateLock();
 }

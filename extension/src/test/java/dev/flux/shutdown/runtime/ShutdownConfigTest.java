@@ -24,6 +24,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
+import dev.flux.shutdown.runtime.state.StateConfig;
 
 /** The configuration contract of DESIGN.md: defaults, accepted values, and how invalid values fail startup. */
 class ShutdownConfigTest {
@@ -96,6 +97,11 @@ class ShutdownConfigTest {
         void stateDirIsFluxStateInTheWorkingDirectory() {
             assertThat(config.state().dir()).isEqualTo(Path.of("flux-state"));
             assertThat(config.state().dir().isAbsolute()).isFalse();
+        }
+
+        @Test
+        void checkpointsAreKeptInFiles() {
+            assertThat(config.state().store()).isEqualTo(StateConfig.StoreKind.FILE);
         }
 
         @Test
@@ -209,6 +215,12 @@ class ShutdownConfigTest {
         void retryAfterInWholeSeconds() {
             assertThat(read(Keys.RETRY_AFTER, "2m").drain().retryAfter())
                     .isEqualTo(Duration.ofMinutes(2));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"file", "FILE", "File"})
+        void storeFileInAnyCase(String value) {
+            assertThat(read(Keys.STATE_STORE, value).state().store()).isEqualTo(StateConfig.StoreKind.FILE);
         }
 
         @Test
@@ -326,6 +338,7 @@ class ShutdownConfigTest {
                 Arguments.of(Keys.RETRY_AFTER, "500ms", "whole seconds"),
                 Arguments.of(Keys.RETRY_AFTER, "soon", duration),
                 Arguments.of(Keys.STATE_DIR, "bad\u0000dir", "directory path"),
+                Arguments.of(Keys.STATE_STORE, "redis", "expected file"),
                 Arguments.of(Keys.CHECKPOINT_INTERVAL, "hourly", duration),
                 Arguments.of(Keys.EXIT_CODE, "256", "whole number from 0 to 255"),
                 Arguments.of(Keys.EXIT_CODE, "-1", "whole number from 0 to 255"),
@@ -345,6 +358,7 @@ class ShutdownConfigTest {
         static final String TIMEOUT = "flux.shutdown.timeout";
         static final String RETRY_AFTER = "flux.shutdown.reject.retry-after";
         static final String STATE_DIR = "flux.shutdown.state.dir";
+        static final String STATE_STORE = "flux.shutdown.state.store";
         static final String CHECKPOINT_INTERVAL = "flux.shutdown.state.checkpoint-interval";
         static final String EXIT_CODE = "flux.shutdown.exit-code";
         static final String FORCED_EXIT_CODE = "flux.shutdown.forced-exit-code";

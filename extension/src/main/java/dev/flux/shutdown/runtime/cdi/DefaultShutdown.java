@@ -3,6 +3,7 @@ package dev.flux.shutdown.runtime.cdi;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,11 @@ public class DefaultShutdown implements Shutdown {
     @Override
     public Optional<ShutdownReport> report() {
         return coordinator.report();
+    }
+
+    @Override
+    public Lock stateLock() {
+        return checkpoints.stateLock();
     }
 
     ShutdownCoordinator coordinator() {

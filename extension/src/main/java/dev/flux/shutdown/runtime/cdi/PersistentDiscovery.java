@@ -14,10 +14,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Singleton;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
-import dev.flux.shutdown.runtime.state.CheckpointFileNames;
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.file.CheckpointFileNames;
 
 /**
  * The deployment rules of {@code @Persistent} beans, in plain terms (a bean class and its scope) so that every
@@ -69,6 +69,18 @@ public final class PersistentDiscovery {
                 + " @ApplicationScoped or @Singleton, or remove @Persistent");
     }
 
+    private String storeProblem(StateConfig state, CheckpointStore store, IOException e) {
+        String beans = byFile.size() + " @Persistent bean(s)";
+        if (state.store() == StateConfig.StoreKind.FILE) {
+            return "FLUX-0491 " + StateConfig.DIR + "=" + state.dir() + " (" + store + ") cannot hold the checkpoints"
+                    + " of " + beans + ": " + e.getMessage() + ". Point " + StateConfig.DIR + " at a directory this"
+                    + " process can create and write (owner-only, 0700)";
+        }
+        return "FLUX-0491 The checkpoint store " + StateConfig.STORE + "="
+                + state.store().name().toLowerCase(Locale.ROOT) + " (" + store + ") cannot hold the checkpoints of "
+                + beans + ": " + e.getMessage();
+    }
+
     /** Whether any {@code @Persistent} bean was found. */
     public boolean any() {
         return !byFile.isEmpty();
@@ -81,14 +93,11 @@ public final class PersistentDiscovery {
     public List<String> deploymentProblems(ShutdownConfig config) {
         List<String> problems = new ArrayList<>(clashes);
         if (any() && config.enabled()) {
-            FileCheckpointStore store = new FileCheckpointStore(config.state().dir());
+            CheckpointStore store = CheckpointStores.create(config.state());
             try {
                 store.prepare();
             } catch (IOException e) {
-                problems.add("FLUX-0491 " + StateConfig.DIR + "=" + config.state().dir() + " (" + store.dir()
-                        + ") cannot hold the checkpoints of " + byFile.size() + " @Persistent bean(s): "
-                        + e.getMessage() + ". Point " + StateConfig.DIR + " at a directory this process can create"
-                        + " and write (owner-only, 0700)");
+                problems.add(storeProblem(config.state(), store, e));
             }
         }
         return problems;

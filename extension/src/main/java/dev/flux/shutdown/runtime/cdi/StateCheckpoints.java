@@ -2,6 +2,7 @@ package dev.flux.shutdown.runtime.cdi;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -15,19 +16,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.flux.shutdown.runtime.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.process.ApplicationContext;
+import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.CheckpointWriter;
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.LatestCheckpoints;
 import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
 import dev.flux.shutdown.runtime.state.PersistentInstances;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.PersistingStep;
 import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.StateLock;
 import dev.flux.shutdown.runtime.state.StateRestorer;
 
 /**
- * The application's checkpoints: restores and registers {@code @Persistent} instances as they are created, runs
- * periodic checkpoints from the application's start, and provides the PERSISTING step.
+ * The application's checkpoints: loads the newest checkpoint set once, when the first {@code @Persistent} bean is
+ * created, restores and registers {@code @Persistent} instances from it as they are created, runs periodic
+ * checkpoints from the application's start, and provides the PERSISTING step.
  */
 @ApplicationScoped
 public class StateCheckpoints {
@@ -36,20 +40,24 @@ public class StateCheckpoints {
 
     private final PersistentInstances instances = new PersistentInstances();
     private final PeriodicCheckpoints periodic = new PeriodicCheckpoints();
+    private final StateLock lock = new StateLock();
     private boolean enabled;
     private StateConfig config;
+    private CheckpointStore store;
     private StateRestorer restorer;
     private CheckpointWriter writer;
+    private boolean loaded;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
         enabled = all.enabled();
         config = all.state();
-        FileCheckpointStore store = new FileCheckpointStore(config.dir());
+        store = CheckpointStores.create(config);
         StateCodec codec = new StateCodec();
-        restorer = new StateRestorer(store, codec);
-        writer = new CheckpointWriter(store, codec, Clock.systemUTC());
+        LatestCheckpoints latest = new LatestCheckpoints();
+        restorer = new StateRestorer(store, codec, latest);
+        writer = new CheckpointWriter(store, codec, Clock.systemUTC(), latest, lock);
     }
 
     /** Restores the checkpoint of a new {@code @Persistent} instance and registers it for checkpoints. */
@@ -63,25 +71,43 @@ public class StateCheckpoints {
                     + " @Persistent class; its state is not checkpointed");
             return;
         }
+        loadOnce();
         restorer.restore(type.get(), target);
         instances.register(type.get(), target);
+    }
+
+    /**
+     * Loads the newest set when the first {@code @Persistent} bean is created: an application without such beans
+     * never touches the store, and no checkpoint is committed before the set it replaces has been read (a commit
+     * needs live beans, and those were restored first).
+     */
+    private synchronized void loadOnce() {
+        if (!loaded) {
+            loaded = true;
+            restorer.loadNewest();
+        }
     }
 
     void forget(Object target) {
         instances.forget(target);
     }
 
+    /** The lock that the application holds around changes spanning beans; see {@code Shutdown.stateLock()}. */
+    Lock stateLock() {
+        return lock.changes();
+    }
+
     void startPeriodic(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (enabled) {
             ApplicationContext context = ApplicationContext.capture();
             periodic.start(config.checkpointInterval(),
-                    () -> context.execute(() -> instances.all().forEach(writer::writePeriodic)));
+                    () -> context.execute(() -> writer.commitPeriodic(instances.all())));
         }
     }
 
-    /** The work of PERSISTING: the final checkpoint of every existing instance. */
+    /** The work of PERSISTING: the final checkpoint of every existing instance, as one set. */
     PhaseStep persistingStep() {
-        return new PersistingStep(instances, writer, periodic);
+        return new PersistingStep(instances, writer, periodic, store);
     }
 
     @PreDestroy

@@ -3,15 +3,28 @@ package dev.flux.shutdown.runtime.state;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Writes the checkpoint of one live instance: captures its fields and stores them, one write per bean at a time.
- * The final checkpoints of PERSISTING and the periodic ones go through here; once the final ones have begun, a
- * periodic checkpoint that has not started yet is skipped, so that nothing older is written after them.
+ * Takes one checkpoint of every bean and commits it as one set: captures every live instance at one instant
+ * (under the {@link StateLock}, each bean also under its own monitor), adds the last envelope of beans that are not
+ * alive, and commits them together. The periodic checkpoints and the final one of PERSISTING go through here, one
+ * at a time; once the final one has begun, a periodic one that has not started yet is skipped, so nothing older is
+ * committed after it.
+ * <p>
+ * A bean whose state cannot be captured is reported as failed and keeps its previous envelope in the set (its
+ * state from an earlier checkpoint, rather than none); the others are committed.
  */
 public final class CheckpointWriter {
 
@@ -20,70 +33,132 @@ public final class CheckpointWriter {
     private final CheckpointStore store;
     private final StateCodec codec;
     private final Clock clock;
+    private final LatestCheckpoints latest;
+    private final StateLock lock;
+    private final ReentrantLock committing = new ReentrantLock();
     private volatile boolean finalBegun;
+    private boolean lastPeriodicFailed;
 
-    public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock) {
+    public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock, LatestCheckpoints latest,
+            StateLock lock) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
+        this.latest = latest;
+        this.lock = lock;
     }
 
-    /** From now on periodic checkpoints are skipped; one in progress finishes before the final one of its bean. */
+    /** From now on periodic checkpoints are skipped; one in progress finishes before the final one. */
     public void beginFinal() {
         finalBegun = true;
     }
 
-    /** Writes the checkpoint of {@code instance}, after any write of the same bean in progress. */
-    public CheckpointOutcome write(PersistentInstance instance) {
-        instance.writing().lock();
+    /** The final checkpoint of {@code instances}, after any checkpoint in progress. */
+    public CommitOutcome commitFinal(List<PersistentInstance> instances) {
+        committing.lock();
         try {
-            CheckpointOutcome outcome = store(instance);
-            if (outcome.result() == CheckpointOutcome.Result.FAILED) {
-                LOG.warning(() -> "FLUX-0404 Checkpoint of @Persistent bean " + instance + " failed: "
-                        + outcome.problem().orElse("") + "; the others are still written");
-            }
+            CommitOutcome outcome = commit(instances);
+            boolean failed = outcome.problem().isPresent();
+            LOG.log(failed ? Level.WARNING : Level.FINE, () -> (failed ? "FLUX-0709 Final " : "FLUX-0700 ")
+                    + outcome.describe(store));
             return outcome;
         } finally {
-            instance.writing().unlock();
+            committing.unlock();
         }
     }
 
-    /** A periodic checkpoint of {@code instance}, unless PERSISTING has begun. */
-    public CheckpointOutcome writePeriodic(PersistentInstance instance) {
-        instance.writing().lock();
+    /** A periodic checkpoint of {@code instances}, unless PERSISTING has begun. */
+    public CommitOutcome commitPeriodic(List<PersistentInstance> instances) {
+        committing.lock();
         try {
             if (finalBegun) {
-                return CheckpointOutcome.skipped(instance.type().name());
+                return CommitOutcome.skipped();
             }
-            CheckpointOutcome outcome = store(instance);
-            boolean failed = outcome.result() == CheckpointOutcome.Result.FAILED;
-            boolean failedBefore = instance.periodicFailed(failed);
+            CommitOutcome outcome = commit(instances);
+            boolean failed = outcome.problem().isPresent();
+            boolean failedBefore = lastPeriodicFailed;
+            lastPeriodicFailed = failed;
             Level level = failed && !failedBefore ? Level.WARNING : Level.FINE;
-            LOG.log(level, () -> (failed ? "FLUX-0404 Periodic checkpoint of @Persistent bean " + instance
-                    + " failed (logged once until it succeeds): " : "Periodic checkpoint ") + outcome.describe());
+            LOG.log(level, () -> (failed ? "FLUX-0709 Periodic checkpoint failed (logged once until one succeeds): "
+                    : "FLUX-0700 ") + outcome.describe(store));
             return outcome;
         } finally {
-            instance.writing().unlock();
+            committing.unlock();
         }
     }
 
-    private CheckpointOutcome store(PersistentInstance instance) {
-        PersistentType type = instance.type();
-        long start = System.nanoTime();
-        try {
-            JsonNode state;
-            // a bean whose methods synchronize on it is captured between two of its calls, never in the middle
-            synchronized (instance.target()) {
-                state = codec.capture(instance.target(), type.beanClass());
-            }
-            long bytes = store.write(Checkpoint.of(type, clock.instant(), state));
-            return CheckpointOutcome.written(type.name(), bytes, since(start));
-        } catch (IOException | RuntimeException e) {
-            return CheckpointOutcome.failed(type.name(), since(start), Problems.describe(e));
+    private CommitOutcome commit(List<PersistentInstance> instances) {
+        if (instances.isEmpty()) {
+            // no bean alive: the set would be the newest one again
+            return CommitOutcome.skipped();
         }
+        long start = System.nanoTime();
+        Snapshot snapshot = lock.exclusively(() -> capture(instances));
+        List<Envelope> set = new ArrayList<>();
+        List<CheckpointOutcome> beans = new ArrayList<>();
+        Set<String> live = new HashSet<>();
+        for (int i = 0; i < instances.size(); i++) {
+            PersistentInstance instance = instances.get(i);
+            String name = instance.type().name();
+            live.add(name);
+            Captured captured = snapshot.beans().get(i);
+            if (captured.state() != null) {
+                Envelope envelope = Envelope.of(Checkpoint.of(instance.type(), snapshot.instant(), captured.state()));
+                set.add(envelope);
+                beans.add(CheckpointOutcome.written(name, envelope.bytes().length, captured.took()));
+            } else {
+                Optional<Envelope> previous = latest.get(name);
+                previous.ifPresent(set::add);
+                beans.add(CheckpointOutcome.failed(name, captured.took(), captured.problem()
+                        + (previous.isPresent() ? " (its previous checkpoint is kept)" : "")));
+                LOG.warning(() -> "FLUX-0404 Checkpoint of @Persistent bean " + instance + " failed: "
+                        + captured.problem() + "; the others are still written");
+            }
+        }
+        set.addAll(latest.carried(live));
+        long bytes = set.stream().mapToLong(envelope -> envelope.bytes().length).sum();
+        try {
+            long sequence = store.commit(set);
+            latest.committed(sequence, set);
+            return new CommitOutcome(OptionalLong.of(sequence), beans, bytes, set.size(), since(start),
+                    Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            String problem = Problems.describe(e);
+            List<CheckpointOutcome> failed = beans.stream()
+                    .map(bean -> CheckpointOutcome.failed(bean.name(), bean.duration(), bean.problem()
+                            .orElse("the set was not committed (" + problem + ")")))
+                    .toList();
+            return new CommitOutcome(OptionalLong.empty(), failed, 0, set.size(), since(start),
+                    Optional.of(problem + "; the previous checkpoint is intact"));
+        }
+    }
+
+    private Snapshot capture(List<PersistentInstance> instances) {
+        Instant instant = clock.instant();
+        List<Captured> beans = new ArrayList<>(instances.size());
+        for (PersistentInstance instance : instances) {
+            long start = System.nanoTime();
+            try {
+                JsonNode state;
+                // a bean whose methods synchronize on it is captured between two of its calls, never in the middle
+                synchronized (instance.target()) {
+                    state = codec.capture(instance.target(), instance.type().beanClass());
+                }
+                beans.add(new Captured(state, null, since(start)));
+            } catch (IOException | RuntimeException e) {
+                beans.add(new Captured(null, Problems.describe(e), since(start)));
+            }
+        }
+        return new Snapshot(instant, beans);
     }
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private record Snapshot(Instant instant, List<Captured> beans) {
+    }
+
+    private record Captured(JsonNode state, String problem, Duration took) {
     }
 }

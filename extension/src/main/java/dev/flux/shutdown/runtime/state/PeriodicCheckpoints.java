@@ -10,9 +10,9 @@ import java.util.logging.Logger;
 import dev.flux.shutdown.runtime.Durations;
 
 /**
- * Runs checkpoints every {@code flux.shutdown.state.checkpoint-interval} on one named daemon thread, from the
- * application's start until PERSISTING. The delay is counted from the end of one round to the start of the next,
- * so slow writes never pile up.
+ * Runs checkpoints (each one set of every bean) every {@code flux.shutdown.state.checkpoint-interval} on one named
+ * daemon thread, from the application's start until PERSISTING. The delay is counted from the end of one
+ * checkpoint to the start of the next, so slow commits never pile up.
  */
 public final class PeriodicCheckpoints {
 
@@ -40,8 +40,8 @@ public final class PeriodicCheckpoints {
     }
 
     /**
-     * Stops scheduling; a round in progress is not interrupted (an interrupt would abort its file write) and
-     * finishes or, for beans not written yet, is skipped by the writer.
+     * Stops scheduling; a checkpoint in progress is not interrupted (an interrupt would abort its commit) and
+     * finishes before the final one.
      */
     public synchronized void stop() {
         stopped = true;
@@ -55,7 +55,7 @@ public final class PeriodicCheckpoints {
             checkpointAll.run();
         } catch (RuntimeException e) {
             // an exception would cancel every later run of a scheduled task
-            LOG.log(Level.WARNING, "FLUX-0404 A round of periodic checkpoints failed; the next one runs as planned",
+            LOG.log(Level.WARNING, "FLUX-0709 A periodic checkpoint failed; the next one runs as planned",
                     e);
         }
     }

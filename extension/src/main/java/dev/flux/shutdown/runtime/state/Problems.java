@@ -3,12 +3,12 @@ package dev.flux.shutdown.runtime.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Turns exceptions into the short, one-line reasons that the state log lines and the report show. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
         String type = e.getClass().getSimpleName();
         if (message == null || message.isBlank()) {

@@ -10,16 +10,25 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
 /**
  * Configuration of the PERSISTING phase and of checkpoints.
  *
- * @param dir                {@value #DIR}: the checkpoint directory, relative to the working directory unless
- *                           absolute
+ * @param store              {@value #STORE}: where checkpoints live ({@code file})
+ * @param dir                {@value #DIR}: the checkpoint directory of the file store, relative to the working
+ *                           directory unless absolute
  * @param checkpointInterval {@value #CHECKPOINT_INTERVAL}: period of background checkpoints; zero turns them off
  */
-public record StateConfig(Path dir, Duration checkpointInterval) {
+public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval) {
 
+    public static final String STORE = ShutdownConfig.PREFIX + "state.store";
     public static final String DIR = ShutdownConfig.PREFIX + "state.dir";
     public static final String CHECKPOINT_INTERVAL = ShutdownConfig.PREFIX + "state.checkpoint-interval";
 
+    /** The kinds of checkpoint store, as {@value #STORE} names them (in kebab-case). */
+    public enum StoreKind {
+        /** Generations of files in {@value #DIR}. */
+        FILE
+    }
+
     public static StateConfig read(ConfigReader reader) {
+        StoreKind store = reader.choice(STORE, StoreKind.FILE, StoreKind.class);
         String dirName = reader.raw(DIR).orElse("flux-state");
         Path dir = Path.of("flux-state");
         try {
@@ -28,6 +37,6 @@ public record StateConfig(Path dir, Duration checkpointInterval) {
             reader.invalid(DIR, dirName, "a directory path");
         }
         Duration interval = reader.duration(CHECKPOINT_INTERVAL, Duration.ZERO);
-        return new StateConfig(dir, interval);
+        return new StateConfig(store, dir, interval);
     }
 }

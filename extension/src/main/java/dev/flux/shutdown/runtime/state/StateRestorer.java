@@ -1,6 +1,8 @@
 package dev.flux.shutdown.runtime.state;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,9 +10,10 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a bean's last checkpoint back into a new instance, all or nothing. A checkpoint that cannot be used (bad
- * JSON, incomplete, wrong checksum, written by another class, or state that does not fit the class) is moved aside
- * with a warning and the bean keeps its fresh state; a missing checkpoint is a normal first start.
+ * Reads the newest checkpoint set once at start-up and then restores each bean from it, all or nothing, when the
+ * bean is created. An envelope that cannot be used (bad JSON, incomplete, wrong checksum, written by another class,
+ * or state that does not fit the class) is moved aside with a warning and that bean alone keeps its fresh state;
+ * the other beans restore from the same set. No set is a normal first start.
  */
 public final class StateRestorer {
 
@@ -22,38 +25,69 @@ public final class StateRestorer {
         RESTORED,
         /** There was no checkpoint. */
         FIRST_START,
-        /** The checkpoint could not be used and was moved aside (or, failing that, left to be overwritten). */
+        /** The checkpoint could not be used and was moved aside (or, failing that, left to be replaced). */
         QUARANTINED,
-        /** The checkpoint could not be read or the bean could not be captured; nothing was changed or moved. */
+        /** The bean could not be captured, so a failed restore could not be undone; nothing was changed. */
         UNREADABLE
     }
 
     private final CheckpointStore store;
     private final StateCodec codec;
+    private final LatestCheckpoints latest;
 
-    public StateRestorer(CheckpointStore store, StateCodec codec) {
+    public StateRestorer(CheckpointStore store, StateCodec codec, LatestCheckpoints latest) {
         this.store = store;
         this.codec = codec;
+        this.latest = latest;
     }
 
-    /** Applies the last checkpoint of {@code type} to {@code target}, or leaves {@code target} as it is. */
-    public Outcome restore(PersistentType type, Object target) {
-        Optional<Checkpoint> found;
+    /**
+     * Loads the newest complete set from the store, once, before any bean is restored; envelopes that cannot be
+     * decoded are moved aside at once (their bean will start fresh). A store that cannot be read is logged and
+     * every bean starts fresh.
+     */
+    public void loadNewest() {
+        Optional<CheckpointSet> set;
         try {
-            found = store.read(type.name());
-        } catch (CorruptCheckpointException e) {
-            return quarantine(type, e.getMessage());
+            store.prepare();
+            set = store.load();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "FLUX-0405 Cannot read the checkpoint of @Persistent bean " + type
-                    + " from " + store + ": " + Problems.describe(e) + "; the bean starts with fresh state");
-            return Outcome.UNREADABLE;
+            LOG.log(Level.WARNING, e, () -> "FLUX-0708 Cannot read the newest checkpoint from " + store + ": "
+                    + Problems.describe(e) + "; every @Persistent bean starts with fresh state");
+            return;
         }
+        if (set.isEmpty()) {
+            LOG.fine(() -> "FLUX-0401 No checkpoint in " + store + ": a first start");
+            return;
+        }
+        List<Envelope> usable = new ArrayList<>();
+        for (Envelope envelope : set.get().envelopes()) {
+            try {
+                envelope.decode();
+                usable.add(envelope);
+            } catch (CorruptCheckpointException e) {
+                quarantine("'" + envelope.name() + "'", envelope.name(), e.getMessage());
+            }
+        }
+        latest.loaded(set.get().sequence(), usable);
+        LOG.info(() -> "FLUX-0707 Loaded checkpoint " + set.get().sequence() + " (" + usable.size() + " of "
+                + set.get().envelopes().size() + " envelopes usable) from " + store);
+    }
+
+    /** Applies the checkpoint of {@code type} in the loaded set to {@code target}, or leaves {@code target} as it is. */
+    public Outcome restore(PersistentType type, Object target) {
+        Optional<Envelope> found = latest.get(type.name());
         if (found.isEmpty()) {
             LOG.fine(() -> "FLUX-0401 No checkpoint of @Persistent bean " + type + " in " + store
-                    + ": a first start");
+                    + ": it starts with fresh state");
             return Outcome.FIRST_START;
         }
-        Checkpoint checkpoint = found.get();
+        Checkpoint checkpoint;
+        try {
+            checkpoint = found.get().decode();
+        } catch (CorruptCheckpointException e) {
+            return quarantine(type, e.getMessage());
+        }
         if (!checkpoint.beanClass().equals(type.beanClass().getName())) {
             return quarantine(type, "it was written by class " + checkpoint.beanClass());
         }
@@ -72,8 +106,9 @@ public final class StateRestorer {
             undo(type, target, fresh);
             return quarantine(type, "its state does not fit the class (" + Problems.describe(e) + ")");
         }
-        LOG.info(() -> "FLUX-0400 Restored @Persistent bean " + type + " from its checkpoint of "
-                + checkpoint.written());
+        long sequence = latest.sequence();
+        LOG.info(() -> "FLUX-0400 Restored @Persistent bean " + type + " from checkpoint " + sequence
+                + " (captured " + checkpoint.written() + ")");
         return Outcome.RESTORED;
     }
 
@@ -87,15 +122,20 @@ public final class StateRestorer {
     }
 
     private Outcome quarantine(PersistentType type, String reason) {
-        try {
-            String aside = store.quarantine(type.name());
-            LOG.warning(() -> "FLUX-0402 Checkpoint of @Persistent bean " + type + " cannot be used: " + reason
-                    + "; moved aside to " + aside + "; the bean starts with fresh state");
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "FLUX-0403 Checkpoint of @Persistent bean " + type + " cannot be used: "
-                    + reason + ", and cannot be moved aside (" + Problems.describe(e) + "); the bean starts with"
-                    + " fresh state and the next checkpoint replaces it");
-        }
+        quarantine("@Persistent bean " + type, type.name(), reason);
         return Outcome.QUARANTINED;
+    }
+
+    private void quarantine(String what, String name, String reason) {
+        latest.forget(name);
+        try {
+            String aside = store.quarantine(name);
+            LOG.warning(() -> "FLUX-0402 Checkpoint of " + what + " cannot be used: " + reason + "; moved aside to "
+                    + aside + "; the bean starts with fresh state, the others restore");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "FLUX-0403 Checkpoint of " + what + " cannot be used: " + reason
+                    + ", and cannot be moved aside (" + Problems.describe(e) + "); the bean starts with fresh"
+                    + " state and the next checkpoint leaves it out");
+        }
     }
 }

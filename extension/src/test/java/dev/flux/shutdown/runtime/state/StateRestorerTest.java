@@ -3,9 +3,11 @@ package dev.flux.shutdown.runtime.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.flux.shutdown.runtime.state.Samples.Counter;
 import dev.flux.shutdown.runtime.state.Samples.Portfolio;
 import dev.flux.shutdown.runtime.state.StateRestorer.Outcome;
+import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 
 class StateRestorerTest {
 
@@ -22,6 +25,7 @@ class StateRestorerTest {
 
     private final StateCodec codec = new StateCodec();
     private final PersistentType counterType = PersistentType.of(Counter.class).orElseThrow();
+    private final PersistentType portfolioType = PersistentType.of(Portfolio.class).orElseThrow();
     private FileCheckpointStore store;
     private StateRestorer restorer;
 
@@ -29,12 +33,29 @@ class StateRestorerTest {
     void prepare() throws IOException {
         store = new FileCheckpointStore(temp);
         store.prepare();
-        restorer = new StateRestorer(store, codec);
+        restorer = new StateRestorer(store, codec, new LatestCheckpoints());
+    }
+
+    private Envelope counter(PersistentType type, long count) throws IOException {
+        return Envelope.of(Checkpoint.of(type, Instant.now(), codec.capture(new Counter(count), Counter.class)));
+    }
+
+    private Envelope portfolio() throws IOException {
+        return Envelope.of(Checkpoint.of(portfolioType, Instant.now(), codec.capture(new Portfolio(),
+                Portfolio.class)));
+    }
+
+    /** Commits {@code envelopes} with a store of its own, as the previous run did, then loads them. */
+    private void previousRunCommitted(Envelope... envelopes) throws IOException {
+        FileCheckpointStore previous = new FileCheckpointStore(temp);
+        previous.prepare();
+        previous.commit(List.of(envelopes));
+        restorer.loadNewest();
     }
 
     @Test
     void checkpointIsAppliedToTheNewInstance() throws Exception {
-        store.write(Checkpoint.of(counterType, Instant.now(), codec.capture(new Counter(41), Counter.class)));
+        previousRunCommitted(counter(counterType, 41));
         Counter fresh = new Counter();
 
         assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.RESTORED);
@@ -43,6 +64,7 @@ class StateRestorerTest {
 
     @Test
     void missingCheckpointIsAFirstStart() {
+        restorer.loadNewest();
         Counter fresh = new Counter(3);
 
         assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.FIRST_START);
@@ -50,23 +72,24 @@ class StateRestorerTest {
     }
 
     @Test
-    void stateThatDoesNotFitIsUndoneWholeAndMovedAside() throws Exception {
+    void stateThatDoesNotFitIsUndoneWholeAndMovedAsideWhileTheOthersRestore() throws Exception {
         // "count" is applied before "note" fails: the restore must take it back
-        var state = JsonTrees.parse("{\"count\":99,\"note\":{\"@class\":\"java.lang.ProcessBuilder\"}}".getBytes());
-        store.write(Checkpoint.of(counterType, Instant.now(), state));
+        var state = JsonTrees.parse("{\"count\":99,\"note\":{\"@class\":\"java.lang.ProcessBuilder\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        previousRunCommitted(Envelope.of(Checkpoint.of(counterType, Instant.now(), state)), portfolio());
         Counter fresh = new Counter(3);
 
         assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.QUARANTINED);
         assertThat(fresh.count).isEqualTo(3);
         assertThat(fresh.note).isNull();
         assertThat(temp.resolve("counter.json.corrupt")).exists();
-        assertThat(store.path("counter")).doesNotExist();
+        assertThat(restorer.restore(portfolioType, new Portfolio())).isEqualTo(Outcome.RESTORED);
     }
 
     @Test
     void checkpointWrittenByAnotherClassIsMovedAside() throws Exception {
         PersistentType impostor = new PersistentType("counter", Portfolio.class);
-        store.write(Checkpoint.of(impostor, Instant.now(), codec.capture(new Counter(41), Counter.class)));
+        previousRunCommitted(counter(impostor, 41));
         Counter fresh = new Counter();
 
         assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.QUARANTINED);
@@ -75,11 +98,13 @@ class StateRestorerTest {
     }
 
     @Test
-    void corruptCheckpointIsMovedAsideWithItsBytes() throws Exception {
-        Files.writeString(store.path("counter"), "{\"format\":1,");
+    void corruptEnvelopeIsMovedAsideWithItsBytesAtLoadAndTheOthersRestore() throws Exception {
+        byte[] damaged = "{\"format\":1,".getBytes(StandardCharsets.UTF_8);
+        previousRunCommitted(new Envelope("counter", damaged, java.util.Optional.empty()), portfolio());
         Counter fresh = new Counter();
 
-        assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.QUARANTINED);
-        assertThat(Files.readString(temp.resolve("counter.json.corrupt"))).isEqualTo("{\"format\":1,");
+        assertThat(restorer.restore(counterType, fresh)).isEqualTo(Outcome.FIRST_START);
+        assertThat(Files.readAllBytes(temp.resolve("counter.json.corrupt"))).isEqualTo(damaged);
+        assertThat(restorer.restore(portfolioType, new Portfolio())).isEqualTo(Outcome.RESTORED);
     }
 }

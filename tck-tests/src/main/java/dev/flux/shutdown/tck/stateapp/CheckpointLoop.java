@@ -3,24 +3,29 @@ package dev.flux.shutdown.tck.stateapp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import dev.flux.shutdown.runtime.state.Checkpoint;
+import dev.flux.shutdown.runtime.state.CheckpointSet;
 import dev.flux.shutdown.runtime.state.CorruptCheckpointException;
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.Envelope;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.StateCodec;
+import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 
 /**
- * The child of the crash test: restores a counter per name from the library's file store, prints
- * {@code restored <name> <value>} (or {@code fresh <name>}), then checkpoints increasing values round-robin as
- * fast as it can through the same store and codec as the library, printing {@code written <name> <value>} after
- * each completed write, until it is killed. Usage: {@code CheckpointLoop <dir> <name>...}.
+ * The child of the store-level crash test: loads the newest set from the library's file store, prints
+ * {@code restored <sequence> <value>} (every name must hold the same value) or {@code fresh}, then commits sets as
+ * fast as it can through the same store and codec as the library, every name holding the same increasing value,
+ * printing {@code committed <sequence> <value>} after each commit, until it is killed. Usage:
+ * {@code CheckpointLoop <dir> <name>...}.
  * <p>
  * It never outlives its parent: it stops when its standard input closes, and after two minutes in any case.
  */
@@ -38,44 +43,48 @@ public final class CheckpointLoop {
         stopWhenParentGoes();
         store.prepare();
 
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String name : names) {
-            values.put(name, restore(store, codec, name));
-        }
+        long value = restore(store, codec, names);
         long deadline = System.nanoTime() + MAX_RUN_NANOS;
         while (System.nanoTime() < deadline) {
+            value++;
+            List<Envelope> set = new ArrayList<>();
             for (String name : names) {
-                long value = values.merge(name, 1L, Long::sum);
-                CounterState state = new CounterState(value);
-                store.write(Checkpoint.of(new PersistentType(name, CounterState.class), Instant.now(),
-                        codec.capture(state, CounterState.class)));
-                System.out.println("written " + name + " " + value);
+                set.add(Envelope.of(Checkpoint.of(new PersistentType(name, CounterState.class), Instant.now(),
+                        codec.capture(new CounterState(value), CounterState.class))));
             }
+            long sequence = store.commit(set);
+            System.out.println("committed " + sequence + " " + value);
         }
         System.exit(4);
     }
 
-    private static long restore(FileCheckpointStore store, StateCodec codec, String name) throws Exception {
-        Optional<Checkpoint> checkpoint;
-        try {
-            checkpoint = store.read(name);
-        } catch (CorruptCheckpointException e) {
-            System.out.println("corrupt " + name + " " + e.getMessage());
-            System.exit(3);
-            throw e;
-        }
-        if (checkpoint.isEmpty()) {
-            System.out.println("fresh " + name);
+    private static long restore(FileCheckpointStore store, StateCodec codec, List<String> names) throws Exception {
+        Optional<CheckpointSet> set = store.load();
+        if (set.isEmpty()) {
+            System.out.println("fresh");
             return 0;
         }
-        CounterState state = new CounterState();
-        codec.apply(checkpoint.get().state(), state, CounterState.class);
-        if (!state.consistent()) {
-            System.out.println("corrupt " + name + " payload does not match value " + state.value());
+        Map<String, Long> values = new TreeMap<>();
+        for (Envelope envelope : set.get().envelopes()) {
+            try {
+                CounterState state = new CounterState();
+                codec.apply(envelope.decode().state(), state, CounterState.class);
+                if (!state.consistent()) {
+                    throw new CorruptCheckpointException("payload does not match value " + state.value());
+                }
+                values.put(envelope.name(), state.value());
+            } catch (CorruptCheckpointException e) {
+                System.out.println("corrupt " + envelope.name() + " " + e.getMessage());
+                System.exit(3);
+            }
+        }
+        if (!values.keySet().equals(new TreeSet<>(names)) || values.values().stream().distinct().count() != 1) {
+            System.out.println("mixed set " + set.get().sequence() + " " + values);
             System.exit(3);
         }
-        System.out.println("restored " + name + " " + state.value());
-        return state.value();
+        long value = values.values().iterator().next();
+        System.out.println("restored " + set.get().sequence() + " " + value);
+        return value;
     }
 
     private static void stopWhenParentGoes() {

@@ -56,10 +56,11 @@ class PathLikeNameTest {
 
         List<Path> everything;
         try (Stream<Path> files = Files.walk(root)) {
-            everything = files.filter(Files::isRegularFile).toList();
+            everything = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("MANIFEST"))
+                    .toList();
         }
         assertThat(everything).singleElement().satisfies(file -> {
-            assertThat(file.getParent()).isEqualTo(dir);
+            assertThat(file.getParent().getParent()).as("in a generation of the state directory").isEqualTo(dir);
             assertThat(file.getFileName().toString()).isEqualTo("_.._.._etc_x-56da1a2e.json");
         });
         assertThat(StateFiles.read(dir, EscapingTally.class).name()).isEqualTo("../../etc/x");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
 import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.tck.Deployments;
@@ -40,7 +39,7 @@ class PeriodicCheckpointTest {
     TicksTally ticks;
 
     private static long checkpointed() throws Exception {
-        return new FileCheckpointStore(dir).read("ticks").map(c -> c.state().get("count").asLong()).orElse(-1L);
+        return StateFiles.find(dir, "ticks").map(c -> c.state().get("count").asLong()).orElse(-1L);
     }
 
     @Test

@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.flux.shutdown.runtime.state.Checkpoint;
+import dev.flux.shutdown.runtime.state.CheckpointSet;
+import dev.flux.shutdown.runtime.state.Envelope;
 import dev.flux.shutdown.runtime.state.EnvelopeFormat;
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.file.CheckpointFileNames;
+import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 
 /** Prepares and inspects checkpoint files the way the library writes them, before and after a deployment. */
 final class StateFiles {
@@ -55,22 +60,25 @@ final class StateFiles {
         }
     }
 
-    /** Writes {@code checkpoint} into {@code dir} with the library's store; returns the file. */
+    /** Commits {@code checkpoint} as a set of its own into {@code dir}, as a previous run would; returns its file. */
     static Path write(Path dir, Checkpoint checkpoint) {
         try {
             FileCheckpointStore store = new FileCheckpointStore(dir);
             store.prepare();
-            store.write(checkpoint);
-            return store.path(checkpoint.name());
+            long sequence = store.commit(List.of(Envelope.of(checkpoint)));
+            return store.generation(sequence).resolve(CheckpointFileNames.of(checkpoint.name()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes raw bytes where the checkpoint of {@code beanClass} lives; returns the file. */
+    /**
+     * Writes raw bytes where a version before checkpoint sets kept the checkpoint of {@code beanClass} (one file
+     * per bean in {@code dir}), which the library reads once and carries into its own layout; returns the file.
+     */
     static Path writeRaw(Path dir, Class<?> beanClass, byte[] bytes) {
         try {
-            Path file = new FileCheckpointStore(dir).path(type(beanClass).name());
+            Path file = legacyFile(dir, beanClass);
             Files.createDirectories(dir);
             Files.write(file, bytes);
             return file;
@@ -83,26 +91,53 @@ final class StateFiles {
         return EnvelopeFormat.encode(checkpoint);
     }
 
-    /** The checkpoint file of {@code beanClass} in {@code dir}. */
+    /** Where a version before checkpoint sets kept the checkpoint of {@code beanClass}. */
+    static Path legacyFile(Path dir, Class<?> beanClass) {
+        return dir.resolve(CheckpointFileNames.of(type(beanClass).name()));
+    }
+
+    /**
+     * The file of {@code beanClass} in the newest generation in {@code dir}, or, when there is none yet, where a
+     * version before checkpoint sets kept it.
+     */
     static Path file(Path dir, Class<?> beanClass) {
-        return new FileCheckpointStore(dir).path(type(beanClass).name());
+        try {
+            FileCheckpointStore store = new FileCheckpointStore(dir);
+            Optional<CheckpointSet> newest = Files.isDirectory(dir) ? store.inspect() : Optional.empty();
+            return newest.map(set -> store.generation(set.sequence())
+                    .resolve(CheckpointFileNames.of(type(beanClass).name()))).orElse(legacyFile(dir, beanClass));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where an unusable checkpoint of {@code beanClass} is moved. */
     static Path quarantined(Path dir, Class<?> beanClass) {
-        Path file = file(dir, beanClass);
-        return file.resolveSibling(file.getFileName() + FileCheckpointStore.CORRUPT_SUFFIX);
+        return dir.resolve(CheckpointFileNames.of(type(beanClass).name()) + FileCheckpointStore.CORRUPT_SUFFIX);
     }
 
     /** Reads the checkpoint of {@code beanClass} (it must exist and be intact) into a plain new {@code target}. */
     static <T> T readInto(Path dir, Class<T> beanClass, T target) throws Exception {
-        Checkpoint checkpoint = new FileCheckpointStore(dir).read(type(beanClass).name()).orElseThrow();
-        CODEC.apply(checkpoint.state(), target, beanClass);
+        CODEC.apply(read(dir, beanClass).state(), target, beanClass);
         return target;
     }
 
-    /** The checkpoint of {@code beanClass}; it must exist and be intact. */
+    /** The checkpoint of {@code beanClass} in the newest set; it must exist and be intact. */
     static Checkpoint read(Path dir, Class<?> beanClass) throws Exception {
-        return new FileCheckpointStore(dir).read(type(beanClass).name()).orElseThrow();
+        return find(dir, type(beanClass).name()).orElseThrow();
+    }
+
+    /** The checkpoint of {@code name} in the newest set in {@code dir}, if there is one; it must be intact. */
+    static Optional<Checkpoint> find(Path dir, String name) throws Exception {
+        Optional<CheckpointSet> newest = new FileCheckpointStore(dir).inspect();
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Envelope envelope : newest.get().envelopes()) {
+            if (envelope.name().equals(name)) {
+                return Optional.of(envelope.decode());
+            }
+        }
+        return Optional.empty();
     }
 }

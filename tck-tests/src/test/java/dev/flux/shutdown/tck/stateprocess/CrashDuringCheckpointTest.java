@@ -6,37 +6,41 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.Checkpoint;
-import dev.flux.shutdown.runtime.state.FileCheckpointStore;
+import dev.flux.shutdown.runtime.state.CheckpointSet;
+import dev.flux.shutdown.runtime.state.Envelope;
 import dev.flux.shutdown.runtime.state.StateCodec;
+import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 import dev.flux.shutdown.tck.stateapp.CheckpointLoop;
 import dev.flux.shutdown.tck.stateapp.CounterState;
 
 /**
- * No state is lost or corrupted by a crash: a child JVM that checkpoints continuously is killed with SIGKILL at
- * random instants, again and again. After every kill each checkpoint is complete and intact and holds the last
- * value the child reported or the one it was writing, and the next child restores exactly that.
- * {@code -Dflux.crash.kills=N} sets the number of kills (default 200).
+ * No state is lost or corrupted by a crash, and a set is never torn: a child JVM that commits checkpoint sets of
+ * three names continuously through the library's file store is killed with SIGKILL at random instants, again and
+ * again. After every kill the newest generation is complete and intact, all three names hold the same value, that
+ * value is the last the child reported committed or the one it was committing, and the next child restores exactly
+ * that. {@code -Dflux.crash.kills=N} sets the number of kills (default 200).
  */
 class CrashDuringCheckpointTest {
 
     private static final List<String> NAMES = List.of("alpha", "beta", "gamma");
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final long MAX_KILL_DELAY_MICROS = 30_000;
+    private static final Pattern COMMITTED = Pattern.compile("committed (\\d+) (\\d+)");
 
     @TempDir
     Path temp;
@@ -53,73 +57,74 @@ class CrashDuringCheckpointTest {
     }
 
     @Test
-    void killNineAtRandomInstantsNeverLeavesACorruptOrLostCheckpoint() throws Exception {
+    void killNineAtRandomInstantsNeverLeavesATornCorruptOrLostSet() throws Exception {
         int kills = Integer.getInteger("flux.crash.kills", 200);
         Path dir = temp.resolve("state");
         FileCheckpointStore store = new FileCheckpointStore(dir);
         StateCodec codec = new StateCodec();
-        Map<String, Long> onDisk = new HashMap<>();
-        int killedMidWrite = 0;
+        long onDiskSequence = 0;
+        long onDiskValue = 0;
+        int killedMidCommit = 0;
         long started = System.nanoTime();
 
         for (int kill = 1; kill <= kills; kill++) {
             try (ChildJvm child = ChildJvm.start(CheckpointLoop.class, Map.of(), args(dir))) {
-                for (String name : NAMES) {
-                    String expected = onDisk.containsKey(name) ? "restored " + name + " " + onDisk.get(name)
-                            : "fresh " + name;
-                    String line = child.awaitLine(l -> l.startsWith("restored " + name + " ")
-                            || l.equals("fresh " + name) || l.startsWith("corrupt "), BOUND);
-                    assertThat(line).as("restore after kill %d", kill - 1).isEqualTo(expected);
-                }
-                child.awaitLine(line -> line.startsWith("written "), BOUND);
+                String expected = onDiskSequence == 0 ? "fresh" : "restored " + onDiskSequence + " " + onDiskValue;
+                String line = child.awaitLine(l -> l.startsWith("restored ") || l.equals("fresh")
+                        || l.startsWith("corrupt ") || l.startsWith("mixed "), BOUND);
+                assertThat(line).as("restore after kill %d", kill - 1).isEqualTo(expected);
+                child.awaitLine(l -> l.startsWith("committed "), BOUND);
                 long delay = ThreadLocalRandom.current().nextLong(MAX_KILL_DELAY_MICROS + 1);
                 killer.schedule(child::kill, delay, TimeUnit.MICROSECONDS);
                 child.awaitExit(BOUND);
 
-                Map<String, Long> reported = lastReported(child.lines());
-                killedMidWrite += leftoverTemporaryFiles(dir) > 0 ? 1 : 0;
-                for (String name : NAMES) {
-                    Optional<Checkpoint> checkpoint = store.read(name);
-                    long before = reported.getOrDefault(name, onDisk.getOrDefault(name, 0L));
-                    if (checkpoint.isEmpty()) {
-                        assertThat(before).as("%s after kill %d: reported written but missing", name, kill)
-                                .isZero();
-                        continue;
-                    }
+                long[] reported = lastReported(child.lines());
+                killedMidCommit += leftoverTemporaryGenerations(dir) > 0 ? 1 : 0;
+                CheckpointSet set = store.inspect().orElseThrow();
+                Map<String, Long> values = new TreeMap<>();
+                for (Envelope envelope : set.envelopes()) {
                     CounterState state = new CounterState(0);
-                    codec.apply(checkpoint.get().state(), state, CounterState.class);
-                    assertThat(state.consistent()).as("%s after kill %d", name, kill).isTrue();
-                    assertThat(state.value()).as("%s after kill %d: the last reported or the next", name, kill)
-                            .isBetween(before, before + 1);
-                    onDisk.put(name, state.value());
+                    codec.apply(envelope.decode().state(), state, CounterState.class);
+                    assertThat(state.consistent()).as("%s after kill %d", envelope.name(), kill).isTrue();
+                    values.put(envelope.name(), state.value());
                 }
+                assertThat(values.keySet()).as("set %d after kill %d", set.sequence(), kill)
+                        .containsExactlyElementsOf(NAMES);
+                assertThat(values.values()).as("one value in set %d after kill %d: %s", set.sequence(), kill, values)
+                        .containsOnly(values.get("alpha"));
+                assertThat(set.sequence()).as("after kill %d: the last committed or the next", kill)
+                        .isBetween(reported[0], reported[0] + 1);
+                assertThat(values.get("alpha")).isEqualTo(reported[1] + set.sequence() - reported[0]);
+                onDiskSequence = set.sequence();
+                onDiskValue = values.get("alpha");
                 assertThat(quarantined(dir)).isZero();
             }
         }
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("FLUX crash test: %d kills with SIGKILL in %ds (%d killed between creating the temporary file and renaming it);"
-                + " every checkpoint complete and restored, last values %s%n", kills, took.toSeconds(),
-                killedMidWrite, onDisk);
-        assertThat(onDisk.values()).allSatisfy(value -> assertThat(value).isPositive());
+        System.out.printf("FLUX crash test: %d kills with SIGKILL in %ds (%d killed between creating a generation and"
+                + " renaming it into place); every set complete, of one value, and restored; last set %d holds %d%n",
+                kills, took.toSeconds(), killedMidCommit, onDiskSequence, onDiskValue);
+        assertThat(onDiskValue).isPositive();
     }
 
     private static String[] args(Path dir) {
         return Stream.concat(Stream.of(dir.toString()), NAMES.stream()).toArray(String[]::new);
     }
 
-    private static Map<String, Long> lastReported(List<String> lines) {
-        Map<String, Long> last = new HashMap<>();
+    /** The sequence and value of the last set the child reported committed. */
+    private static long[] lastReported(List<String> lines) {
+        long[] last = {0, 0};
         for (String line : lines) {
-            if (line.startsWith("written ")) {
-                String[] words = line.split(" ");
-                last.put(words[1], Long.parseLong(words[2]));
+            Matcher matcher = COMMITTED.matcher(line);
+            if (matcher.matches()) {
+                last = new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
             }
         }
         return last;
     }
 
-    private static long leftoverTemporaryFiles(Path dir) throws IOException {
+    private static long leftoverTemporaryGenerations(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(FileCheckpointStore.TEMP_SUFFIX)).count();
         }

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.state;
+package dev.flux.shutdown.runtime.state.file;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,327 @@
+package dev.flux.shutdown.runtime.state.file;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.flux.shutdown.runtime.state.CheckpointSet;
+import dev.flux.shutdown.runtime.state.CheckpointStore;
+import dev.flux.shutdown.runtime.state.Envelope;
+import dev.flux.shutdown.runtime.state.Problems;
+
+/**
+ * Keeps checkpoint sets as generations of files in one directory. A commit builds a new generation in a temporary
+ * directory ({@code .generation-<n>.<random>.tmp}): one file per bean and last a manifest listing those files with
+ * their SHA-256, each forced to disk; then the directory is forced and renamed to {@code generation-<n>} in one
+ * atomic step, and the state directory is forced. Only then are older generations deleted. After a crash at any
+ * instant the newest {@code generation-<n>} is a complete set, the previous one is still there if the new one is
+ * not, and the temporary directory is removed at the next start. Files are owner-only (0600), directories too
+ * (0700), where the file system has POSIX permissions; links are never followed.
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+
+    /** The suffix of a checkpoint (or generation) moved aside because it could not be used. */
+    public static final String CORRUPT_SUFFIX = ".corrupt";
+
+    /** The suffix of a file or generation being written; it is never read and is removed at start-up. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    /** The name prefix of a committed generation's directory, followed by its sequence number (19 digits). */
+    public static final String GENERATION_PREFIX = "generation-";
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
+    private static final Pattern GENERATION = Pattern.compile(Pattern.quote(GENERATION_PREFIX) + "(\\d{19})");
+
+    private final Path dir;
+    private final DurableFiles files;
+    private final Quarantine quarantine;
+    private final SecureRandom random = new SecureRandom();
+    private long lastSequence = -1;
+    /** Where each envelope of the newest set lives: a generation's file, or a per-bean file of an earlier version. */
+    private final Map<String, Path> current = new HashMap<>();
+    private final Map<String, Path> legacy = new HashMap<>();
+
+    /** A store in {@code dir}, relative to the working directory unless absolute; nothing is touched yet. */
+    public FileCheckpointStore(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.files = new DurableFiles(this.dir);
+        this.quarantine = new Quarantine(this.dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The directory of generation {@code sequence}. */
+    public Path generation(long sequence) {
+        return dir.resolve(GENERATION_PREFIX + String.format("%019d", sequence));
+    }
+
+    /**
+     * Creates the directory (0700) if it is missing, checks that it is a directory where files can be created,
+     * warns if others may write to it, and removes what interrupted commits left behind. A directory is meant for
+     * one process: two running processes would overwrite each other's checkpoints.
+     */
+    @Override
+    public synchronized void prepare() throws IOException {
+        if (!Files.exists(dir)) {
+            try {
+                files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IOException("it does not exist and cannot be created (" + Problems.describe(e) + ")", e);
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("it is not a directory");
+        }
+        try {
+            Files.delete(files.createProbe(dir));
+        } catch (IOException e) {
+            throw new IOException("files cannot be created in it (" + Problems.describe(e) + ")", e);
+        }
+        warnIfOthersMayWrite();
+        try (DirectoryStream<Path> debris = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            for (Path leftover : debris) {
+                DurableFiles.deleteTree(leftover);
+                LOG.fine(() -> "FLUX-0704 Removed " + leftover + ", left behind by an interrupted checkpoint");
+            }
+        }
+    }
+
+    /**
+     * The newest committed generation as it is on disk, changing nothing: no clean-up, no fallback, no migration
+     * (for tools and tests that look at a directory while its application may be running).
+     *
+     * @throws IOException if it cannot be read, or its manifest is damaged
+     */
+    public Optional<CheckpointSet> inspect() throws IOException {
+        List<Long> committed = committedSequences();
+        if (committed.isEmpty()) {
+            return Optional.empty();
+        }
+        long sequence = committed.get(0);
+        Path generation = generation(sequence);
+        GenerationManifest manifest = GenerationManifest.decode(DurableFiles.read(generation.resolve(
+                GenerationManifest.FILE_NAME)));
+        return Optional.of(new CheckpointSet(sequence, envelopes(generation, manifest, new HashMap<>())));
+    }
+
+    @Override
+    public synchronized Optional<CheckpointSet> load() throws IOException {
+        current.clear();
+        legacy.clear();
+        List<Long> committed = committedSequences();
+        lastSequence = committed.isEmpty() ? 0 : committed.get(0);
+        for (long sequence : committed) {
+            Path generation = generation(sequence);
+            GenerationManifest manifest;
+            try {
+                manifest = GenerationManifest.decode(DurableFiles.read(generation.resolve(
+                        GenerationManifest.FILE_NAME)));
+                if (manifest.sequence() != sequence) {
+                    throw new IOException("its manifest names generation " + manifest.sequence());
+                }
+            } catch (IOException e) {
+                String aside = quarantine.moveAside(generation);
+                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
+                        + Problems.describe(e) + "); moved aside to " + aside + "; the one before it is used");
+                continue;
+            }
+            removeOlderThan(sequence, committed);
+            removeCarriedLegacyFiles(sequence);
+            return Optional.of(new CheckpointSet(sequence, envelopes(generation, manifest, current)));
+        }
+        legacy.putAll(new LegacyCheckpoints(dir, quarantine).find());
+        if (legacy.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Envelope> envelopes = new ArrayList<>();
+        for (Map.Entry<String, Path> file : legacy.entrySet()) {
+            envelopes.add(Envelope.stored(file.getKey(), DurableFiles.read(file.getValue())));
+            current.put(file.getKey(), file.getValue());
+        }
+        LOG.info(() -> "FLUX-0703 Read " + legacy.size() + " per-bean checkpoint file(s) of an earlier version in "
+                + dir + "; the next checkpoint carries them into a generation and removes them");
+        return Optional.of(new CheckpointSet(0, envelopes));
+    }
+
+    @Override
+    public synchronized long commit(List<Envelope> envelopes) throws IOException {
+        long sequence = (lastSequence < 0 ? scanLastSequence() : lastSequence) + 1;
+        Path temp = dir.resolve("." + GENERATION_PREFIX + sequence + "." + token() + TEMP_SUFFIX);
+        Path target = generation(sequence);
+        Map<String, Path> written = new HashMap<>();
+        try {
+            files.createDirectory(temp);
+            List<GenerationManifest.Entry> entries = new ArrayList<>();
+            for (Envelope envelope : envelopes) {
+                String file = CheckpointFileNames.of(envelope.name());
+                files.writeNew(temp.resolve(file), envelope.bytes());
+                entries.add(GenerationManifest.Entry.of(envelope.name(), file, envelope.bytes()));
+                written.put(envelope.name(), target.resolve(file));
+            }
+            files.writeNew(temp.resolve(GenerationManifest.FILE_NAME),
+                    new GenerationManifest(sequence, Instant.now(), entries).encode());
+            DurableFiles.force(temp);
+            // the one atomic step: before it the previous generation is the newest, after it this one
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                DurableFiles.deleteTree(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        DurableFiles.force(dir);
+        lastSequence = sequence;
+        current.clear();
+        current.putAll(written);
+        try {
+            removeOlderThan(sequence, committedSequences());
+            removeCarriedLegacyFiles(sequence);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, e, () -> "FLUX-0704 Older checkpoint files in " + dir + " could not all be"
+                    + " removed yet; the next start removes them");
+        }
+        return sequence;
+    }
+
+    /** Moves the file of {@code name} in the newest set to {@code <file>.corrupt} in the state directory. */
+    @Override
+    public synchronized String quarantine(String name) throws IOException {
+        Path file = current.get(name);
+        if (file == null) {
+            throw new NoSuchFileException("the newest checkpoint in " + dir + " holds nothing for '" + name + "'");
+        }
+        String aside = quarantine.moveAside(file);
+        current.remove(name);
+        legacy.remove(name);
+        return aside;
+    }
+
+    /** Nothing to hand over: a directory belongs to one instance. */
+    @Override
+    public void release() {
+        // a state directory is not shared between instances
+    }
+
+    /** The envelopes listed in {@code manifest}, noting in {@code where} the file of each. */
+    private static List<Envelope> envelopes(Path generation, GenerationManifest manifest, Map<String, Path> where) {
+        List<Envelope> envelopes = new ArrayList<>();
+        for (GenerationManifest.Entry entry : manifest.entries()) {
+            Path file = generation.resolve(entry.file());
+            byte[] bytes;
+            try {
+                bytes = DurableFiles.read(file);
+            } catch (NoSuchFileException e) {
+                LOG.fine(() -> "FLUX-0706 Checkpoint of '" + entry.name() + "' in " + generation + " was moved aside"
+                        + " earlier; the bean starts with fresh state");
+                continue;
+            } catch (IOException e) {
+                envelopes.add(Envelope.unusable(entry.name(), new byte[0], Problems.describe(e)));
+                where.put(entry.name(), file);
+                continue;
+            }
+            where.put(entry.name(), file);
+            envelopes.add(entry.matches(bytes) ? Envelope.stored(entry.name(), bytes)
+                    : Envelope.unusable(entry.name(), bytes, "the file does not match the SHA-256 in its"
+                            + " generation's manifest"));
+        }
+        return envelopes;
+    }
+
+    /** Deletes committed generations older than {@code newest}: a crash may have kept them after a commit. */
+    private void removeOlderThan(long newest, List<Long> committed) throws IOException {
+        for (long sequence : committed) {
+            if (sequence < newest) {
+                DurableFiles.deleteTree(generation(sequence));
+            }
+        }
+    }
+
+    private void removeCarriedLegacyFiles(long sequence) throws IOException {
+        if (legacy.isEmpty()) {
+            // per-bean files of an earlier version left by a crash after the generation that carries them
+            legacy.putAll(leftoverLegacyFiles());
+        }
+        LegacyCheckpoints.remove(legacy, sequence);
+        legacy.clear();
+    }
+
+    private Map<String, Path> leftoverLegacyFiles() throws IOException {
+        Map<String, Path> leftovers = new HashMap<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : found) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    leftovers.put(file.getFileName().toString(), file);
+                }
+            }
+        }
+        return leftovers;
+    }
+
+    /** The sequence numbers of committed generations, newest first. */
+    private List<Long> committedSequences() throws IOException {
+        List<Long> sequences = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, GENERATION_PREFIX + "*")) {
+            for (Path entry : entries) {
+                Matcher matcher = GENERATION.matcher(entry.getFileName().toString());
+                if (matcher.matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    sequences.add(Long.parseLong(matcher.group(1)));
+                }
+            }
+        }
+        sequences.sort(Comparator.reverseOrder());
+        return sequences;
+    }
+
+    private long scanLastSequence() throws IOException {
+        List<Long> committed = committedSequences();
+        return committed.isEmpty() ? 0 : committed.get(0);
+    }
+
+    private void warnIfOthersMayWrite() throws IOException {
+        if (!files.posix()) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            LOG.warning(() -> "FLUX-0406 State directory " + dir + " is writable by others ("
+                    + PosixFilePermissions.toString(permissions) + "); checkpoints are owner-only, but others could"
+                    + " replace them: chmod 700 it");
+        }
+    }
+
+    private String token() {
+        byte[] bytes = new byte[6];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "files in " + dir;
+    }
+}
