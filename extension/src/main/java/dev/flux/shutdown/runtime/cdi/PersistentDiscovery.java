@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
@@ -91,9 +92,14 @@ public final class PersistentDiscovery {
      * {@code @Persistent} and the library is enabled, a state directory that cannot hold checkpoints.
      */
     public List<String> deploymentProblems(ShutdownConfig config) {
+        return deploymentProblems(config, null);
+    }
+
+    /** As {@link #deploymentProblems(ShutdownConfig)}; {@code beans} is where the JDBC store finds its data source. */
+    public List<String> deploymentProblems(ShutdownConfig config, Instance<Object> beans) {
         List<String> problems = new ArrayList<>(clashes);
         if (any() && config.enabled()) {
-            CheckpointStore store = CheckpointStores.create(config.state());
+            CheckpointStore store = CheckpointStores.create(config.state(), beans);
             try {
                 store.prepare();
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.flux.shutdown.runtime.cdi;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Logger;
 
@@ -10,6 +11,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,10 +26,12 @@ import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
 import dev.flux.shutdown.runtime.state.PersistentInstances;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.PersistingStep;
+import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.StateLock;
 import dev.flux.shutdown.runtime.state.StateRestorer;
+import dev.flux.shutdown.runtime.state.jdbc.JdbcCheckpointStore;
 
 /**
  * The application's checkpoints: loads the newest checkpoint set once, when the first {@code @Persistent} bean is
@@ -34,7 +39,7 @@ import dev.flux.shutdown.runtime.state.StateRestorer;
  * checkpoints from the application's start, and provides the PERSISTING step.
  */
 @ApplicationScoped
-public class StateCheckpoints {
+public class StateCheckpoints implements ReleasedCheckpoints {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
 
@@ -48,12 +53,15 @@ public class StateCheckpoints {
     private CheckpointWriter writer;
     private boolean loaded;
 
+    @Inject
+    BeanContainer beans;
+
     @PostConstruct
     void assemble() {
         ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
         enabled = all.enabled();
         config = all.state();
-        store = CheckpointStores.create(config);
+        store = CheckpointStores.create(config, beans.createInstance());
         StateCodec codec = new StateCodec();
         LatestCheckpoints latest = new LatestCheckpoints();
         restorer = new StateRestorer(store, codec, latest);
@@ -108,6 +116,12 @@ public class StateCheckpoints {
     /** The work of PERSISTING: the final checkpoint of every existing instance, as one set. */
     PhaseStep persistingStep() {
         return new PersistingStep(instances, writer, periodic, store);
+    }
+
+    /** Checkpoints released by other instances that wait for a successor (JDBC store only). */
+    @Override
+    public OptionalLong unclaimed() {
+        return enabled && store instanceof JdbcCheckpointStore jdbc ? jdbc.unclaimed() : OptionalLong.empty();
     }
 
     @PreDestroy

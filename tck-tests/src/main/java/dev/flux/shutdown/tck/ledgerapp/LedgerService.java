@@ -10,6 +10,8 @@ import java.util.concurrent.locks.Lock;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
+import org.eclipse.microprofile.health.Readiness;
+
 import dev.flux.shutdown.Shutdown;
 import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
 import dev.flux.shutdown.runtime.health.ShutdownReadinessCheck;
@@ -52,7 +54,8 @@ public final class LedgerService {
             busy.setDaemon(true);
             busy.start();
         }
-        ShutdownReadinessCheck readiness = container.select(ShutdownReadinessCheck.class).get();
+        ShutdownReadinessCheck readiness = container.select(ShutdownReadinessCheck.class, Readiness.Literal.INSTANCE)
+                .get();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] words = line.trim().split("\\s+");
