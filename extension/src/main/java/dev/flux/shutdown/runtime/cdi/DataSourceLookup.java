@@ -1,6 +1,8 @@
 package dev.flux.shutdown.runtime.cdi;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -16,12 +18,23 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
 /**
  * Finds the application's own {@code DataSource} for the JDBC checkpoint store, by the name in
  * {@code flux.shutdown.state.jdbc.datasource}: empty means the default {@code DataSource} bean; a name is a bean
- * {@code @Named} so, else a JNDI name ({@code java:comp/env/jdbc/app} in a server). The library brings no pool and
- * no driver: it uses what the application configured.
+ * {@code @Named} so, or one with another qualifier whose {@code value} is that name (Quarkus' named datasources:
+ * {@code @io.quarkus.agroal.DataSource("state")}), else a JNDI name ({@code java:comp/env/jdbc/app} in a server).
+ * The library brings no pool and no driver: it uses what the application configured.
  */
 final class DataSourceLookup {
 
     private DataSourceLookup() {
+    }
+
+    /** The {@code value} of a qualifier such as {@code @DataSource("state")}, or "" when it has none. */
+    private static String valueOf(Annotation qualifier) {
+        try {
+            Method value = qualifier.annotationType().getMethod("value");
+            return value.getReturnType() == String.class ? (String) value.invoke(qualifier) : "";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -43,6 +56,11 @@ final class DataSourceLookup {
         Instance<DataSource> named = sources.select(NamedLiteral.of(name));
         if (named.isResolvable()) {
             return named.get();
+        }
+        for (Instance.Handle<DataSource> handle : sources.handles()) {
+            if (handle.getBean().getQualifiers().stream().anyMatch(qualifier -> valueOf(qualifier).equals(name))) {
+                return handle.get();
+            }
         }
         try {
             Object found = new InitialContext().lookup(name);

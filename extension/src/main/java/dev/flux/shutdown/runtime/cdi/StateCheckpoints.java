@@ -31,7 +31,6 @@ import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.StateLock;
 import dev.flux.shutdown.runtime.state.StateRestorer;
-import dev.flux.shutdown.runtime.state.jdbc.JdbcCheckpointStore;
 
 /**
  * The application's checkpoints: loads the newest checkpoint set once, when the first {@code @Persistent} bean is
@@ -118,10 +117,10 @@ public class StateCheckpoints implements ReleasedCheckpoints {
         return new PersistingStep(instances, writer, periodic, store);
     }
 
-    /** Checkpoints released by other instances that wait for a successor (JDBC store only). */
+    /** Checkpoints released by other instances that wait for a successor (stores that hand over: JDBC). */
     @Override
     public OptionalLong unclaimed() {
-        return enabled && store instanceof JdbcCheckpointStore jdbc ? jdbc.unclaimed() : OptionalLong.empty();
+        return enabled && store instanceof ReleasedCheckpoints handover ? handover.unclaimed() : OptionalLong.empty();
     }
 
     @PreDestroy

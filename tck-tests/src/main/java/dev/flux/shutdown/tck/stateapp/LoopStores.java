@@ -18,7 +18,10 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
  * JDBC store on a {@code PGSimpleDataSource} (a new connection per transaction), configured by the
  * {@code flux.shutdown.state.*} system properties (table, instance, timeout), read and checked as the library does.
  */
-final class LoopStores {
+public final class LoopStores {
+
+    /** The PostgreSQL application name of the loop's sessions. */
+    public static final String APPLICATION_NAME = "checkpoint-loop";
 
     private LoopStores() {
     }
@@ -29,6 +32,8 @@ final class LoopStores {
         }
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(where);
+        // so that a test can wait for the sessions of a killed child to end before it looks at what they left
+        source.setApplicationName(APPLICATION_NAME);
         ConfigReader reader = new ConfigReader(ConfigProvider.getConfig());
         JdbcStoreConfig config = JdbcStoreConfig.read(reader, Map.of());
         reader.throwIfInvalid();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,39 @@ class JdbcHandoffTest {
                 .as("released and never claimed").isEqualTo("0");
         assertThat(ledger.sql("SELECT string_agg(instance, ',' ORDER BY instance) FROM " + ledger.table()))
                 .isEqualTo(String.join(",", names.stream().sorted().toList()));
+    }
+
+    @Test
+    void aSurgeInstanceStartsFreshAndTheReleasedCheckpointWaitsVisiblyForTheNextOne() throws Exception {
+        LedgerInstances ledger = new LedgerInstances(postgres);
+        try (ChildJvm old = ledger.start("web-old"); ChildJvm surge = ledger.start("web-surge")) {
+            ready(old);
+            String last = transfer(old, 9);
+            assertThat(ready(surge)).as("nothing released yet").startsWith("transfers=0 ");
+            assertThat(readiness(surge)).contains("released-checkpoints=0");
+
+            old.terminate();
+            assertThat(old.awaitExit(BOUND)).as(old.tail()).isZero();
+            Awaitility.await().atMost(BOUND).until(() -> readiness(surge).contains("released-checkpoints=1"));
+
+            try (ChildJvm next = ledger.start("web-next")) {
+                assertThat(ready(next)).isEqualTo(last);
+                assertThat(readiness(next)).contains("released-checkpoints=0");
+            }
+        }
+    }
+
+    /** The data of the instance's readiness check, as it prints it. */
+    private static String readiness(ChildJvm child) throws Exception {
+        int before = child.lines().size();
+        child.send("readiness");
+        child.awaitLine(line -> line.startsWith("readiness ") && child.lines().lastIndexOf(line) >= before, BOUND);
+        List<String> lines = child.lines();
+        for (int i = lines.size() - 1; i >= before; i--) {
+            if (lines.get(i).startsWith("readiness ")) {
+                return lines.get(i);
+            }
+        }
+        throw new AssertionError("no readiness line");
     }
 }

@@ -32,8 +32,29 @@ final class CheckpointSets {
         this.transactions = transactions;
     }
 
-    /** Connects, recognizes the database, creates the tables if they are missing and checks their columns. */
+    /**
+     * Connects, recognizes the database, creates the tables if they are missing and checks their columns. Tried a
+     * second time after a unique or duplicate-table violation: instances that start together may race to create the tables (on PostgreSQL the
+     * loser of {@code CREATE TABLE IF NOT EXISTS} fails), and then the tables exist.
+     */
     SqlDialect prepare() throws IOException {
+        try {
+            return prepareOnce();
+        } catch (IOException first) {
+            if (!(first.getCause() instanceof SQLException sql) || sql.getSQLState() == null
+                    || !(sql.getSQLState().startsWith("23") || sql.getSQLState().equals("42P07"))) {
+                throw first;
+            }
+            try {
+                return prepareOnce();
+            } catch (IOException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private SqlDialect prepareOnce() throws IOException {
         return transactions.run(tx -> {
             Connection connection = tx.connection();
             String product = connection.getMetaData().getDatabaseProductName();

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import dev.flux.shutdown.runtime.state.CheckpointSet;
 import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.Envelope;
+import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 
 /**
  * Keeps checkpoint sets in two tables of the application's own database ({@code flux.shutdown.state.store=jdbc}):
@@ -24,7 +25,7 @@ import dev.flux.shutdown.runtime.state.Envelope;
  * instant leaves the previous set or the new one. At start-up an instance takes its own set, or, having none,
  * claims exactly one set that another instance released after a complete shutdown: state moves to one successor.
  */
-public final class JdbcCheckpointStore implements CheckpointStore {
+public final class JdbcCheckpointStore implements CheckpointStore, ReleasedCheckpoints {
 
     /** Finds the application's {@code DataSource} when the store is first used (it is a bean of the application). */
     @FunctionalInterface
@@ -70,6 +71,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         StoredSet set = sets().take();
         taken = Optional.of(set);
         LOG.info(() -> "FLUX-0725 Instance '" + config.instance() + "' took " + set.describe() + " from " + this);
+        if (set.origin() == StoredSet.Origin.CLAIMED) {
+            counted(sets().unclaimed());
+        }
         if (set.origin() == StoredSet.Origin.NONE) {
             return Optional.empty();
         }
@@ -123,6 +127,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      * at each commit, and in the background when a caller finds the count older than {@link #COUNT_MAX_AGE} (so
      * a readiness probe never waits for the database). Empty before the first count or while counting fails.
      */
+    @Override
     public OptionalLong unclaimed() {
         CheckpointSets ready = sets;
         if (ready != null && System.nanoTime() - countedAt > COUNT_MAX_AGE.toNanos()
