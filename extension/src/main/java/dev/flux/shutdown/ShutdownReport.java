@@ -15,8 +15,10 @@ import java.util.OptionalInt;
  *                 completed within its bounds, else {@code flux.shutdown.forced-exit-code}; empty when the library
  *                 does not end the process (a server hosts the application, or the CDI container was closed by
  *                 its owner)
+ * @param late     the requests that arrived once DRAINING had started: served, or refused with 503
  */
-public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode) {
+public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode,
+        LateRequests late) {
 
     /**
      * Checks the parts and keeps an unmodifiable copy of the phases.
@@ -25,17 +27,54 @@ public record ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Dura
      * @param phases   the phases that ran, in order
      * @param total    time from the start of the shutdown to the end of the last phase
      * @param exitCode the exit code the shutdown chose
+     * @param late     the requests that arrived once DRAINING had started
      */
     public ShutdownReport {
         Objects.requireNonNull(cause, "cause");
         phases = List.copyOf(phases);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(exitCode, "exitCode");
+        Objects.requireNonNull(late, "late");
     }
 
-    /** {@return whether every phase finished within its bounds} */
+    /**
+     * A report in which no request arrived late.
+     *
+     * @param cause    what started the shutdown
+     * @param phases   the phases that ran, in order
+     * @param total    time from the start of the shutdown to the end of the last phase
+     * @param exitCode the exit code the shutdown chose
+     */
+    public ShutdownReport(ShutdownCause cause, List<PhaseReport> phases, Duration total, OptionalInt exitCode) {
+        this(cause, phases, total, exitCode, LateRequests.NONE);
+    }
+
+    /**
+     * {@return whether every phase finished within its bounds} Refused requests do not change it, as they do not
+     * change the exit code; {@link #late()} tells of them.
+     */
     public boolean complete() {
         return phases.stream().allMatch(PhaseReport::complete);
+    }
+
+    /**
+     * The requests that arrived once DRAINING had started, because a load balancer or a proxy still routed them
+     * here. Refused ones are clients turned away: a rollout that refuses any needs a longer
+     * {@code flux.shutdown.readiness-delay} or {@code flux.shutdown.drain.quiet-period}.
+     *
+     * @param served                requests served during DRAINING ({@code drain.new-requests=serve})
+     * @param refusedDuringDraining requests refused with 503 during DRAINING ({@code drain.new-requests=reject})
+     * @param refusedAfterDraining  requests refused with 503 after DRAINING had ended, until the report
+     */
+    public record LateRequests(long served, long refusedDuringDraining, long refusedAfterDraining) {
+
+        /** No request arrived late. */
+        public static final LateRequests NONE = new LateRequests(0, 0, 0);
+
+        /** {@return every request refused, during and after DRAINING} */
+        public long refused() {
+            return refusedDuringDraining + refusedAfterDraining;
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 
 /**
@@ -57,23 +58,24 @@ final class PhaseTimeline {
      *
      * @param exitCode the exit code for a report that is complete ({@code true}) or not
      */
-    synchronized ShutdownReport report(ShutdownCause cause, Function<Boolean, OptionalInt> exitCode) {
+    synchronized ShutdownReport report(ShutdownCause cause, Function<Boolean, OptionalInt> exitCode,
+            LateRequests late) {
         boolean complete = finished.stream().allMatch(PhaseReport::complete);
-        return new ShutdownReport(cause, finished, since(startNanos), exitCode.apply(complete));
+        return new ShutdownReport(cause, finished, since(startNanos), exitCode.apply(complete), late);
     }
 
     /**
      * The report at the watchdog's expiry: the phases that finished, then the one still running, as timed out, so
      * that the report and the exit code agree.
      */
-    synchronized ShutdownReport timedOut(ShutdownCause cause, OptionalInt exitCode) {
+    synchronized ShutdownReport timedOut(ShutdownCause cause, OptionalInt exitCode, LateRequests late) {
         List<PhaseReport> phases = new ArrayList<>(finished);
         ShutdownPhase running = phase;
         if (phases.stream().noneMatch(done -> done.phase() == running)) {
             phases.add(new PhaseReport(running, since(phaseStartNanos), false,
                     "still running when " + ShutdownConfig.TIMEOUT + " expired", List.of()));
         }
-        return new ShutdownReport(cause, phases, since(startNanos), exitCode);
+        return new ShutdownReport(cause, phases, since(startNanos), exitCode, late);
     }
 
     static Duration since(long nanos) {

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 
 /**
@@ -35,7 +36,23 @@ final class ReportLog {
             }
         }
         info("FLUX-0012 " + label + "Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
-                + Durations.format(report.total()) + " (" + report.cause() + "): " + ending(report));
+                + Durations.format(report.total()) + " (" + report.cause() + ")" + late(report.late()) + ": "
+                + ending(report));
+    }
+
+    /** Late requests are news: refused ones are clients turned away, which "complete" alone would hide. */
+    private static String late(LateRequests late) {
+        String served = late.served() == 0 ? "" : requests(late.served(), "late request") + " served";
+        if (late.refused() == 0) {
+            return served.isEmpty() ? "" : ", " + served;
+        }
+        return ", but " + requests(late.refused(), "request") + " REFUSED (" + late.refusedDuringDraining()
+                + " during DRAINING, " + late.refusedAfterDraining() + " after it)"
+                + (served.isEmpty() ? "" : "; " + served);
+    }
+
+    private static String requests(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String ending(ShutdownReport report) {

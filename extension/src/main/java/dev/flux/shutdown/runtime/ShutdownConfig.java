@@ -62,12 +62,13 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         ConfigReader reader = new ConfigReader(config);
         boolean enabled = reader.bool(ENABLED, true);
         Set<String> signals = reader.names(SIGNALS, Set.of("TERM", "INT"), CATCHABLE_SIGNALS, signalName());
-        Duration readinessDelay = readinessDelay(reader, environment);
+        boolean onKubernetes = onKubernetes(environment);
+        Duration readinessDelay = readinessDelay(reader, onKubernetes);
         Duration timeout = reader.duration(TIMEOUT, Duration.ofSeconds(60));
         int exitCode = reader.integer(EXIT_CODE, 0, 0, 255);
         int forcedExitCode = reader.integer(FORCED_EXIT_CODE, 1, 0, 255);
         ProcessSetting process = ProcessSetting.read(reader);
-        DrainConfig drain = DrainConfig.read(reader);
+        DrainConfig drain = DrainConfig.read(reader, onKubernetes);
         CleanupConfig cleanup = CleanupConfig.read(reader);
         StateConfig state = StateConfig.read(reader, environment);
 
@@ -88,11 +89,15 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
                 drain, cleanup, state);
     }
 
-    private static Duration readinessDelay(ConfigReader reader, Map<String, String> environment) {
+    private static boolean onKubernetes(Map<String, String> environment) {
+        String host = environment.get(KUBERNETES_ENV);
+        return host != null && !host.isBlank();
+    }
+
+    private static Duration readinessDelay(ConfigReader reader, boolean onKubernetes) {
         if (reader.raw(READINESS_DELAY).filter(v -> v.equalsIgnoreCase("auto")).isPresent()
                 || reader.raw(READINESS_DELAY).isEmpty()) {
-            String host = environment.get(KUBERNETES_ENV);
-            return host == null || host.isBlank() ? Duration.ZERO : KUBERNETES_READINESS_DELAY;
+            return onKubernetes ? KUBERNETES_READINESS_DELAY : Duration.ZERO;
         }
         String value = reader.raw(READINESS_DELAY).orElseThrow();
         return Durations.parse(value).orElseGet(() -> {

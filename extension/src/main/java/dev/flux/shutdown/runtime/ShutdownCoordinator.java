@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +17,7 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 
@@ -38,6 +40,7 @@ public final class ShutdownCoordinator {
     private final ProcessExit exit;
     private final RunningApplication application;
     private final ReportLog reportLog;
+    private final Supplier<LateRequests> lateRequests;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
@@ -55,7 +58,16 @@ public final class ShutdownCoordinator {
      */
     public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
             ProcessExit exit, RunningApplication application) {
+        this(config, steps, events, exit, application, () -> LateRequests.NONE);
+    }
+
+    /**
+     * @param lateRequests the counts of requests that arrived once DRAINING had started, read for the report
+     */
+    public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
+            ProcessExit exit, RunningApplication application, Supplier<LateRequests> lateRequests) {
         this.config = config;
+        this.lateRequests = lateRequests;
         this.steps = List.copyOf(steps);
         this.events = events;
         this.exit = exit;
@@ -156,7 +168,8 @@ public final class ShutdownCoordinator {
         timeline.finish(new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
                 "report logged", List.of()));
         ShutdownReport done = timeline.report(started,
-                complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()));
+                complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()),
+                lateRequests.get());
         report = done;
         if (reported.compareAndSet(false, true)) {
             reportLog.log(done);
@@ -265,7 +278,8 @@ public final class ShutdownCoordinator {
      * server the library only stops waiting: the server's own bounds decide, and other applications live on.
      */
     private void onTimeout() {
-        ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()));
+        ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()),
+                lateRequests.get());
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
         boolean first = reported.compareAndSet(false, true);
         if (!ownsProcess()) {

@@ -165,6 +165,49 @@ class ShutdownConfigTest {
     }
 
     @Nested
+    class QuietPeriod {
+
+        @Test
+        void unsetMeansNoneOutsideKubernetes() {
+            assertThat(ShutdownConfig.read(config(Map.of()), NOT_ON_KUBERNETES).drain().quietPeriod()).isZero();
+        }
+
+        @Test
+        void unsetMeansTwoSecondsOnKubernetes() {
+            assertThat(ShutdownConfig.read(config(Map.of()), ON_KUBERNETES).drain().quietPeriod())
+                    .isEqualTo(Duration.ofSeconds(2));
+        }
+
+        @Test
+        void autoOnKubernetesIsAtMostHalfTheDrainTimeout() {
+            assertThat(ShutdownConfig.read(config(Map.of(Keys.QUIET_PERIOD, "auto", Keys.DRAIN_TIMEOUT, "3s")),
+                    ON_KUBERNETES).drain().quietPeriod()).isEqualTo(Duration.ofMillis(1500));
+        }
+
+        @Test
+        void explicitValueWinsEverywhere() {
+            assertThat(ShutdownConfig.read(config(Map.of(Keys.QUIET_PERIOD, "750ms")), NOT_ON_KUBERNETES)
+                    .drain().quietPeriod()).isEqualTo(Duration.ofMillis(750));
+            assertThat(ShutdownConfig.read(config(Map.of(Keys.QUIET_PERIOD, "0s")), ON_KUBERNETES)
+                    .drain().quietPeriod()).isZero();
+        }
+
+        @Test
+        void notLessThanTheDrainTimeoutFailsNamingBothKeys() {
+            String message = failureOf(Map.of(Keys.QUIET_PERIOD, "30s"));
+
+            assertThat(message).contains(Keys.QUIET_PERIOD + "='30s'").contains(Keys.DRAIN_TIMEOUT + " (30.0s)");
+        }
+
+        @Test
+        void notADurationFailsNamingTheExpectedForm() {
+            String message = failureOf(Map.of(Keys.QUIET_PERIOD, "a while"));
+
+            assertThat(message).contains(Keys.QUIET_PERIOD + "='a while'").contains("auto or a non-negative duration");
+        }
+    }
+
+    @Nested
     class AcceptedValues {
 
         @ParameterizedTest(name = "signals={0}")
@@ -353,6 +396,7 @@ class ShutdownConfigTest {
         static final String SIGNALS = "flux.shutdown.signals";
         static final String READINESS_DELAY = "flux.shutdown.readiness-delay";
         static final String DRAIN_TIMEOUT = "flux.shutdown.drain.timeout";
+        static final String QUIET_PERIOD = "flux.shutdown.drain.quiet-period";
         static final String NEW_REQUESTS = "flux.shutdown.drain.new-requests";
         static final String CLEANUP_TIMEOUT = "flux.shutdown.cleanup.timeout";
         static final String TIMEOUT = "flux.shutdown.timeout";

@@ -79,10 +79,11 @@ public class DefaultShutdown implements Shutdown {
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new DrainingStep(registry, config.drain()),
+                new DrainingStep(registry, config.drain(), !application.ownsProcess()),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
                 checkpoints.persistingStep());
-        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application);
+        coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
+                registry.lateRequests()::snapshot);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 

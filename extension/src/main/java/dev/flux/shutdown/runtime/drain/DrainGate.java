@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.ws.rs.core.Response;
 
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
 
 /**
@@ -57,6 +58,11 @@ public final class DrainGate {
             LOG.fine(() -> "FLUX-0510 No CDI request context around JAX-RS filters in this runtime; requests are"
                     + " released by the filter pair (and the runtime's own completion hook, if any) only");
         }
+    }
+
+    /** The requests that arrived once DRAINING had started, for the readiness data. */
+    public LateRequests lateRequests() {
+        return registry.lateRequests().snapshot();
     }
 
     boolean enabled() {

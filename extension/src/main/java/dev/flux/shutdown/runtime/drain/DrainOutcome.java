@@ -12,15 +12,17 @@ import java.util.List;
  *                     was in flight)
  * @param remaining    how much work was still in flight at the end
  * @param stillRunning one line per piece of work still in flight: what it is and for how long it has run
+ * @param quiet        whether nothing arrived for the whole quiet period before the end; {@code false} when work
+ *                     still arrived until the timeout (all of it finished) or when work was still running
  */
 public record DrainOutcome(boolean timedOut, Duration duration, Duration latency, int remaining,
-        List<String> stillRunning) {
+        List<String> stillRunning, boolean quiet) {
 
-    static DrainOutcome drained(Duration duration, Duration latency) {
-        return new DrainOutcome(false, duration, latency, 0, List.of());
+    static DrainOutcome drained(Duration duration, Duration latency, boolean quiet) {
+        return new DrainOutcome(false, duration, latency, 0, List.of(), quiet);
     }
 
     static DrainOutcome timedOut(Duration duration, int remaining, List<String> stillRunning) {
-        return new DrainOutcome(true, duration, Duration.ZERO, remaining, List.copyOf(stillRunning));
+        return new DrainOutcome(true, duration, Duration.ZERO, remaining, List.copyOf(stillRunning), false);
     }
 }

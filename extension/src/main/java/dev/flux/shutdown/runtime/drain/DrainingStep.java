@@ -1,24 +1,36 @@
 package dev.flux.shutdown.runtime.drain;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.Durations;
 import dev.flux.shutdown.runtime.PhaseResult;
 import dev.flux.shutdown.runtime.PhaseStep;
 
-/** DRAINING: waits for in-flight work to finish, bounded by {@code flux.shutdown.drain.timeout}. */
+/**
+ * DRAINING: waits for in-flight work to finish and, with a quiet period, for requests to stop arriving; bounded by
+ * {@code flux.shutdown.drain.timeout}.
+ */
 public final class DrainingStep implements PhaseStep {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.drain");
 
     private final InFlightRegistry registry;
     private final DrainConfig config;
+    private final boolean hosted;
 
-    public DrainingStep(InFlightRegistry registry, DrainConfig config) {
+    /**
+     * @param hosted whether a server hosts the application: when it undeploys the application or stops, it routes
+     *               nothing here any more, so the quiet period would be pure delay
+     */
+    public DrainingStep(InFlightRegistry registry, DrainConfig config, boolean hosted) {
         this.registry = registry;
         this.config = config;
+        this.hosted = hosted;
     }
 
     @Override
@@ -29,16 +41,40 @@ public final class DrainingStep implements PhaseStep {
     @Override
     public PhaseResult run(ShutdownCause cause) {
         int atStart = registry.inFlight();
-        DrainOutcome outcome = registry.drain(config.timeout());
+        Duration quietPeriod = hosted && cause.trigger() == ShutdownCause.Trigger.CONTAINER ? Duration.ZERO
+                : config.quietPeriod();
+        DrainOutcome outcome = registry.drain(config.timeout(), quietPeriod);
         if (outcome.timedOut()) {
             LOG.warning(() -> "FLUX-0201 " + DrainConfig.TIMEOUT + "=" + Durations.format(config.timeout())
                     + " passed with " + outcome.remaining() + " still in flight; going on without them");
             outcome.stillRunning().forEach(work -> LOG.warning(() -> "FLUX-0202 Still in flight: " + work));
             return new PhaseResult(true, atStart + " in flight at start, " + outcome.remaining()
-                    + " still in flight after " + Durations.format(config.timeout()), outcome.stillRunning());
+                    + " still in flight after " + Durations.format(config.timeout()) + lateRequests(),
+                    outcome.stillRunning());
+        }
+        if (!outcome.quiet()) {
+            LOG.warning(() -> "FLUX-0203 Requests still arrived until " + DrainConfig.TIMEOUT + "="
+                    + Durations.format(config.timeout()) + " passed (" + DrainConfig.QUIET_PERIOD + "="
+                    + Durations.format(config.quietPeriod()) + " never passed without one): a proxy still routes"
+                    + " here; later ones get 503");
         }
         return PhaseResult.completed(atStart + " in flight at start, all finished; drain latency "
-                + String.format(java.util.Locale.ROOT, "%.3fms", outcome.latency().toNanos() / 1e6)
-                + " (new requests: " + config.newRequests().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                + String.format(Locale.ROOT, "%.3fms", outcome.latency().toNanos() / 1e6)
+                + quietPeriod(outcome, quietPeriod) + " (new requests: " + config.newRequests().name().toLowerCase(Locale.ROOT)
+                + ")" + lateRequests());
+    }
+
+    private static String quietPeriod(DrainOutcome outcome, Duration quietPeriod) {
+        if (quietPeriod.isZero()) {
+            return "";
+        }
+        return outcome.quiet() ? ", then quiet for " + Durations.format(quietPeriod)
+                : ", requests still arriving at the timeout";
+    }
+
+    /** The late requests so far; the final counts, with those refused after DRAINING, are in the summary. */
+    private String lateRequests() {
+        LateRequests late = registry.lateRequests().snapshot();
+        return "; " + late.served() + " served late, " + late.refusedDuringDraining() + " refused";
     }
 }

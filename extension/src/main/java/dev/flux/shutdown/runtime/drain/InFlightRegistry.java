@@ -22,6 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The handshake: a release empties its slot, then reads the gate; the drainer sets the gate, then reads the
  * slots. Both are volatile, so at least one sees the other: the drainer finds the slot empty, or the release sees
  * DRAINING and wakes the drainer to look again.
+ *
+ * <p>With a quiet period, "zero in flight" is not enough: DRAINING also waits until no work has arrived for that
+ * long (a proxy may still route here). Work that arrives during DRAINING takes the exact path, which stamps the
+ * time of the last arrival; the fast path reads no clock.
  */
 public final class InFlightRegistry {
 
@@ -34,32 +38,54 @@ public final class InFlightRegistry {
     private final WorkSlots slots = new WorkSlots(WorkSlots.regionsFor(Runtime.getRuntime().availableProcessors()));
     /** The work counted outside slots, with the time it entered. */
     private final Map<TrackedWork, Long> unslotted = new ConcurrentHashMap<>();
+    private final LateRequestCounter lateRequests = new LateRequestCounter();
     private volatile Thread drainer;
     private volatile long lastReleaseNanos;
+    private volatile long lastArrivalNanos;
 
     /** Counts {@code work} as in flight, unless DRAINING has ended. */
     public boolean enter(TrackedWork work) {
+        return admit(work) != Admission.REFUSED;
+    }
+
+    /** How {@link #admit} took a piece of work. */
+    enum Admission {
+        /** Counted, while the service runs. */
+        ADMITTED,
+        /** Counted, but DRAINING had started: a late arrival. */
+        LATE,
+        /** Not counted: DRAINING has ended. */
+        REFUSED
+    }
+
+    /** Counts {@code work} as in flight, unless DRAINING has ended, and says whether it came late. */
+    Admission admit(TrackedWork work) {
         if ((state.get() & DRAINING) == 0) {
             int slot = slots.occupy(work);
             if (slot >= 0) {
                 work.countedBy(this, slot);
-                return true;
+                return Admission.ADMITTED;
             }
         }
         return enterExactly(work);
     }
 
-    private boolean enterExactly(TrackedWork work) {
+    private Admission enterExactly(TrackedWork work) {
         long s;
         do {
             s = state.get();
             if ((s & CLOSED) != 0) {
-                return false;
+                return Admission.REFUSED;
             }
         } while (!state.compareAndSet(s, s + 1));
+        long now = System.nanoTime();
         work.countedBy(this, -1);
-        unslotted.put(work, System.nanoTime());
-        return true;
+        unslotted.put(work, now);
+        if ((s & DRAINING) == 0) {
+            return Admission.ADMITTED;
+        }
+        lastArrivalNanos = now;
+        return Admission.LATE;
     }
 
     /** Stops counting {@code work}, counted in {@code slot} (-1: outside slots); {@code false} if released already. */
@@ -91,6 +117,11 @@ public final class InFlightRegistry {
         return (state.get() & CLOSED) != 0;
     }
 
+    /** The requests that arrived once DRAINING had started, counted by the request filter. */
+    public LateRequestCounter lateRequests() {
+        return lateRequests;
+    }
+
     /** The work in flight: exact when nothing enters or leaves meanwhile, as the readiness data needs. */
     public int inFlight() {
         return (int) (state.get() & COUNT) + slots.occupied();
@@ -101,26 +132,43 @@ public final class InFlightRegistry {
      * shutdown thread.
      */
     public DrainOutcome drain(Duration timeout) {
+        return drain(timeout, Duration.ZERO);
+    }
+
+    /**
+     * Waits until nothing is in flight and nothing has arrived for {@code quietPeriod} (counted from the start of
+     * DRAINING at the earliest), or until {@code timeout} passes; then closes the gate. Call once, from the
+     * shutdown thread.
+     */
+    public DrainOutcome drain(Duration timeout, Duration quietPeriod) {
         long start = System.nanoTime();
         lastReleaseNanos = start - 1; // releases while DRAINING stamp it; this one means "none"
+        lastArrivalNanos = start;
         drainer = Thread.currentThread();
         try {
             state.getAndUpdate(s -> s | DRAINING);
-            return awaitZero(slots.sealEmpty(), start, start + timeout.toNanos());
+            return awaitZero(slots.sealEmpty(), start, start + timeout.toNanos(), quietPeriod.toNanos());
         } finally {
             drainer = null; // releases after the end must not wake the shutdown thread in later phases
         }
     }
 
-    private DrainOutcome awaitZero(WorkSlots.Unsealed unsealed, long start, long deadline) {
+    private DrainOutcome awaitZero(WorkSlots.Unsealed unsealed, long start, long deadline, long quietNanos) {
         while (true) {
+            long wakeAt = deadline;
             if (unsealed.sealEmpty()) {
                 long s = state.get();
-                if ((s & COUNT) == 0 && state.compareAndSet(s, s | CLOSED)) {
-                    long end = System.nanoTime();
-                    long lastRelease = lastReleaseNanos;
-                    Duration latency = lastRelease - start >= 0 ? Duration.ofNanos(end - lastRelease) : Duration.ZERO;
-                    return DrainOutcome.drained(Duration.ofNanos(end - start), latency);
+                if ((s & COUNT) == 0) {
+                    long quietUntil = lastArrivalNanos + quietNanos;
+                    long now = System.nanoTime();
+                    boolean quiet = now - quietUntil >= 0;
+                    if (quiet || now - deadline >= 0) {
+                        if (state.compareAndSet(s, s | CLOSED)) {
+                            return drained(start, quiet);
+                        }
+                        continue; // something entered meanwhile: look again
+                    }
+                    wakeAt = quietUntil - deadline < 0 ? quietUntil : deadline;
                 }
             }
             long remaining = deadline - System.nanoTime();
@@ -131,8 +179,15 @@ public final class InFlightRegistry {
                 return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
                         stillRunning);
             }
-            LockSupport.parkNanos(this, remaining);
+            LockSupport.parkNanos(this, Math.min(remaining, wakeAt - System.nanoTime()));
         }
+    }
+
+    private DrainOutcome drained(long start, boolean quiet) {
+        long end = System.nanoTime();
+        long lastRelease = lastReleaseNanos;
+        Duration latency = lastRelease - start >= 0 ? Duration.ofNanos(end - lastRelease) : Duration.ZERO;
+        return DrainOutcome.drained(Duration.ofNanos(end - start), latency, quiet);
     }
 
     /**

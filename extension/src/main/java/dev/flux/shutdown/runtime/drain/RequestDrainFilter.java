@@ -65,13 +65,17 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         }
         InFlightRegistry registry = g.registry();
         if (g.newRequests() == NewRequests.REJECT && registry.isDraining()) {
-            request.abortWith(g.refusal());
+            refuse(request, g);
             return;
         }
         RequestWork work = new RequestWork(request);
-        if (!registry.enter(work)) {
-            request.abortWith(g.refusal());
+        InFlightRegistry.Admission admission = registry.admit(work);
+        if (admission == InFlightRegistry.Admission.REFUSED) {
+            refuse(request, g);
             return;
+        }
+        if (admission == InFlightRegistry.Admission.LATE) {
+            registry.lateRequests().served();
         }
         request.setProperty(WORK, work);
         if (!runtimeReportsCompletion) {
@@ -120,6 +124,11 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         if (work != null) {
             ((TrackedWork) work).release();
         }
+    }
+
+    private static void refuse(ContainerRequestContext request, DrainGate g) {
+        g.registry().lateRequests().refused(g.registry().isClosed());
+        request.abortWith(g.refusal());
     }
 
     private DrainGate gate() {

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
+import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 
 /**
@@ -35,14 +37,20 @@ public class ShutdownReadinessCheck implements HealthCheck {
     InFlightTracker inFlight;
 
     @Inject
+    DrainGate drain;
+
+    @Inject
     Instance<ReleasedCheckpoints> released;
 
     @Override
     public HealthCheckResponse call() {
+        LateRequests late = drain.lateRequests();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .status(!shutdown.isShuttingDown())
                 .withData("phase", shutdown.phase().map(Enum::name).orElse("RUNNING"))
-                .withData("in-flight", inFlight.inFlight());
+                .withData("in-flight", inFlight.inFlight())
+                .withData("served-late", late.served())
+                .withData("refused", late.refused());
         if (released.isResolvable()) {
             released.get().unclaimed().ifPresent(count -> response.withData(RELEASED_CHECKPOINTS, count));
         }

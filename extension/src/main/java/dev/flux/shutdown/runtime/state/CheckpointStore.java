@@ -67,7 +67,9 @@ public interface CheckpointStore {
 
     /**
      * Called once after the final commit of a complete shutdown (every bean written): the newest set may now be
-     * handed to another instance. A store without hand-over does nothing.
+     * handed to another instance. Also called when the shutdown had nothing to commit because no
+     * {@code @Persistent} bean was alive (then {@link #load()} may never have been called in this run). A store
+     * without hand-over does nothing.
      */
     void release() throws IOException;
 }

@@ -59,8 +59,11 @@ public final class CheckpointWriter {
         try {
             CommitOutcome outcome = commit(instances);
             boolean failed = outcome.problem().isPresent();
-            LOG.log(failed ? Level.WARNING : Level.FINE, () -> (failed ? "FLUX-0709 Final " : "FLUX-0700 ")
-                    + outcome.describe(store));
+            if (outcome.sequence().isEmpty() && !failed) {
+                return outcome;
+            }
+            LOG.log(failed ? Level.WARNING : Level.FINE, () -> (failed ? "FLUX-0709 Final checkpoint failed: "
+                    : "FLUX-0700 ") + outcome.describe(store));
             return outcome;
         } finally {
             committing.unlock();
@@ -75,6 +78,9 @@ public final class CheckpointWriter {
                 return CommitOutcome.skipped();
             }
             CommitOutcome outcome = commit(instances);
+            if (outcome.sequence().isEmpty() && outcome.problem().isEmpty()) {
+                return outcome;
+            }
             boolean failed = outcome.problem().isPresent();
             boolean failedBefore = lastPeriodicFailed;
             lastPeriodicFailed = failed;

@@ -74,7 +74,7 @@ public final class StateRestorer {
                 + set.get().envelopes().size() + " envelopes usable) from " + store);
     }
 
-    /** Applies the checkpoint of {@code type} in the loaded set to {@code target}, or leaves {@code target} as it is. */
+    /** Applies the checkpoint of {@code type} in the loaded set to {@code target}, or leaves it as it is. */
     public Outcome restore(PersistentType type, Object target) {
         Optional<Envelope> found = latest.get(type.name());
         if (found.isEmpty()) {

@@ -80,6 +80,59 @@ class InFlightRegistryTest {
     }
 
     @Test
+    void withAQuietPeriodDrainingLastsAtLeastThatLongEvenWithNothingInFlight() {
+        DrainOutcome outcome = registry.drain(Duration.ofSeconds(30), Duration.ofMillis(300));
+
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.quiet()).isTrue();
+        assertThat(outcome.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(registry.isClosed()).isTrue();
+    }
+
+    @Test
+    void anArrivalDuringTheQuietPeriodStartsItAgain() throws Exception {
+        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofSeconds(30),
+                Duration.ofMillis(400)));
+        awaitDraining();
+        DescribedWork late = new DescribedWork("late");
+        assertThat(registry.admit(late)).isEqualTo(InFlightRegistry.Admission.LATE);
+        long arrived = System.nanoTime();
+        late.release();
+
+        DrainOutcome outcome = drained.get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - arrived)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(outcome.quiet()).isTrue();
+        assertThat(registry.enter(new DescribedWork("after"))).isFalse();
+    }
+
+    @Test
+    void arrivalsUntilTheTimeoutEndDrainingWithoutQuietButNotTimedOutWhenAllFinished() throws Exception {
+        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofMillis(1500),
+                Duration.ofMillis(1400)));
+        awaitDraining();
+        // arrivals for a while, each released at once: the quiet period then outlasts the timeout, and nothing is
+        // in flight when the timeout comes (the margin of a second covers a loaded machine)
+        long until = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        while (System.nanoTime() - until < 0) {
+            DescribedWork late = new DescribedWork("late");
+            assertThat(registry.admit(late)).isEqualTo(InFlightRegistry.Admission.LATE);
+            late.release();
+        }
+
+        DrainOutcome outcome = drained.get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.quiet()).isFalse();
+        assertThat(outcome.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void workBeforeDrainingIsNotLate() {
+        assertThat(registry.admit(new DescribedWork("early"))).isEqualTo(InFlightRegistry.Admission.ADMITTED);
+    }
+
+    @Test
     void timedOutDrainListsTheWorkStillRunning() {
         registry.enter(new DescribedWork("GET /stuck"));
         DescribedWork done = new DescribedWork("GET /done");

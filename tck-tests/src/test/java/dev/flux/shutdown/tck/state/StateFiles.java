@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -70,6 +71,22 @@ final class StateFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Commits {@code checkpoints} as one set into {@code dir}, as a previous run would; returns its generation. */
+    static Path writeSet(Path dir, Checkpoint... checkpoints) {
+        try {
+            FileCheckpointStore store = new FileCheckpointStore(dir);
+            store.prepare();
+            return store.generation(store.commit(Stream.of(checkpoints).map(Envelope::of).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sequence number of the newest set in {@code dir}. */
+    static long newestSequence(Path dir) throws IOException {
+        return new FileCheckpointStore(dir).inspect().orElseThrow().sequence();
     }
 
     /**

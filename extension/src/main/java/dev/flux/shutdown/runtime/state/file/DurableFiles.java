@@ -79,7 +79,10 @@ final class DurableFiles {
         }
     }
 
-    /** Makes renames and creations in {@code dir} durable; where a directory cannot be opened (Windows), rename is enough. */
+    /**
+     * Makes renames and creations in {@code dir} durable; where a directory cannot be opened (Windows), the rename
+     * alone has to do.
+     */
     static void force(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);

@@ -3,7 +3,6 @@ package dev.flux.shutdown.runtime.state.file;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.flux.shutdown.runtime.state.CheckpointSet;
 import dev.flux.shutdown.runtime.state.CheckpointStore;
@@ -50,11 +46,11 @@ public final class FileCheckpointStore implements CheckpointStore {
     public static final String GENERATION_PREFIX = "generation-";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
-    private static final Pattern GENERATION = Pattern.compile(Pattern.quote(GENERATION_PREFIX) + "(\\d{19})");
 
     private final Path dir;
     private final DurableFiles files;
     private final Quarantine quarantine;
+    private final Generations generations;
     private final SecureRandom random = new SecureRandom();
     private long lastSequence = -1;
     /** Where each envelope of the newest set lives: a generation's file, or a per-bean file of an earlier version. */
@@ -66,6 +62,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.dir = dir.toAbsolutePath().normalize();
         this.files = new DurableFiles(this.dir);
         this.quarantine = new Quarantine(this.dir);
+        this.generations = new Generations(this.dir);
     }
 
     public Path dir() {
@@ -74,7 +71,7 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     /** The directory of generation {@code sequence}. */
     public Path generation(long sequence) {
-        return dir.resolve(GENERATION_PREFIX + String.format("%019d", sequence));
+        return generations.path(sequence);
     }
 
     /**
@@ -115,41 +112,32 @@ public final class FileCheckpointStore implements CheckpointStore {
      * @throws IOException if it cannot be read, or its manifest is damaged
      */
     public Optional<CheckpointSet> inspect() throws IOException {
-        List<Long> committed = committedSequences();
-        if (committed.isEmpty()) {
-            return Optional.empty();
-        }
-        long sequence = committed.get(0);
-        Path generation = generation(sequence);
-        GenerationManifest manifest = GenerationManifest.decode(DurableFiles.read(generation.resolve(
-                GenerationManifest.FILE_NAME)));
-        return Optional.of(new CheckpointSet(sequence, envelopes(generation, manifest, new HashMap<>())));
+        List<Long> committed = generations.committed();
+        return committed.isEmpty() ? Optional.empty()
+                : Optional.of(generations.read(committed.get(0), new HashMap<>()));
     }
 
     @Override
     public synchronized Optional<CheckpointSet> load() throws IOException {
         current.clear();
         legacy.clear();
-        List<Long> committed = committedSequences();
+        List<Long> committed = generations.committed();
         lastSequence = committed.isEmpty() ? 0 : committed.get(0);
         for (long sequence : committed) {
-            Path generation = generation(sequence);
-            GenerationManifest manifest;
+            CheckpointSet set;
             try {
-                manifest = GenerationManifest.decode(DurableFiles.read(generation.resolve(
-                        GenerationManifest.FILE_NAME)));
-                if (manifest.sequence() != sequence) {
-                    throw new IOException("its manifest names generation " + manifest.sequence());
-                }
+                set = generations.read(sequence, current);
             } catch (IOException e) {
+                current.clear();
+                Path generation = generations.path(sequence);
                 String aside = quarantine.moveAside(generation);
                 LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
                         + Problems.describe(e) + "); moved aside to " + aside + "; the one before it is used");
                 continue;
             }
-            removeOlderThan(sequence, committed);
+            generations.removeOlderThan(sequence);
             removeCarriedLegacyFiles(sequence);
-            return Optional.of(new CheckpointSet(sequence, envelopes(generation, manifest, current)));
+            return Optional.of(set);
         }
         legacy.putAll(new LegacyCheckpoints(dir, quarantine).find());
         if (legacy.isEmpty()) {
@@ -167,7 +155,7 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public synchronized long commit(List<Envelope> envelopes) throws IOException {
-        long sequence = (lastSequence < 0 ? scanLastSequence() : lastSequence) + 1;
+        long sequence = (lastSequence < 0 ? generations.newest() : lastSequence) + 1;
         Path temp = dir.resolve("." + GENERATION_PREFIX + sequence + "." + token() + TEMP_SUFFIX);
         Path target = generation(sequence);
         Map<String, Path> written = new HashMap<>();
@@ -198,7 +186,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         current.clear();
         current.putAll(written);
         try {
-            removeOlderThan(sequence, committedSequences());
+            generations.removeOlderThan(sequence);
             removeCarriedLegacyFiles(sequence);
         } catch (IOException e) {
             LOG.log(Level.FINE, e, () -> "FLUX-0704 Older checkpoint files in " + dir + " could not all be"
@@ -226,79 +214,13 @@ public final class FileCheckpointStore implements CheckpointStore {
         // a state directory is not shared between instances
     }
 
-    /** The envelopes listed in {@code manifest}, noting in {@code where} the file of each. */
-    private static List<Envelope> envelopes(Path generation, GenerationManifest manifest, Map<String, Path> where) {
-        List<Envelope> envelopes = new ArrayList<>();
-        for (GenerationManifest.Entry entry : manifest.entries()) {
-            Path file = generation.resolve(entry.file());
-            byte[] bytes;
-            try {
-                bytes = DurableFiles.read(file);
-            } catch (NoSuchFileException e) {
-                LOG.fine(() -> "FLUX-0706 Checkpoint of '" + entry.name() + "' in " + generation + " was moved aside"
-                        + " earlier; the bean starts with fresh state");
-                continue;
-            } catch (IOException e) {
-                envelopes.add(Envelope.unusable(entry.name(), new byte[0], Problems.describe(e)));
-                where.put(entry.name(), file);
-                continue;
-            }
-            where.put(entry.name(), file);
-            envelopes.add(entry.matches(bytes) ? Envelope.stored(entry.name(), bytes)
-                    : Envelope.unusable(entry.name(), bytes, "the file does not match the SHA-256 in its"
-                            + " generation's manifest"));
-        }
-        return envelopes;
-    }
-
-    /** Deletes committed generations older than {@code newest}: a crash may have kept them after a commit. */
-    private void removeOlderThan(long newest, List<Long> committed) throws IOException {
-        for (long sequence : committed) {
-            if (sequence < newest) {
-                DurableFiles.deleteTree(generation(sequence));
-            }
-        }
-    }
-
     private void removeCarriedLegacyFiles(long sequence) throws IOException {
         if (legacy.isEmpty()) {
             // per-bean files of an earlier version left by a crash after the generation that carries them
-            legacy.putAll(leftoverLegacyFiles());
+            legacy.putAll(LegacyCheckpoints.leftovers(dir));
         }
         LegacyCheckpoints.remove(legacy, sequence);
         legacy.clear();
-    }
-
-    private Map<String, Path> leftoverLegacyFiles() throws IOException {
-        Map<String, Path> leftovers = new HashMap<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path file : found) {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    leftovers.put(file.getFileName().toString(), file);
-                }
-            }
-        }
-        return leftovers;
-    }
-
-    /** The sequence numbers of committed generations, newest first. */
-    private List<Long> committedSequences() throws IOException {
-        List<Long> sequences = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, GENERATION_PREFIX + "*")) {
-            for (Path entry : entries) {
-                Matcher matcher = GENERATION.matcher(entry.getFileName().toString());
-                if (matcher.matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    sequences.add(Long.parseLong(matcher.group(1)));
-                }
-            }
-        }
-        sequences.sort(Comparator.reverseOrder());
-        return sequences;
-    }
-
-    private long scanLastSequence() throws IOException {
-        List<Long> committed = committedSequences();
-        return committed.isEmpty() ? 0 : committed.get(0);
     }
 
     private void warnIfOthersMayWrite() throws IOException {

@@ -61,6 +61,22 @@ final class LegacyCheckpoints {
         return found;
     }
 
+    /**
+     * The per-bean files in {@code dir} when a generation exists already: a crash after the generation that carried
+     * them kept them; they are deleted, not read again.
+     */
+    static Map<String, Path> leftovers(Path dir) throws IOException {
+        Map<String, Path> leftovers = new LinkedHashMap<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "*" + CheckpointFileNames.SUFFIX)) {
+            for (Path file : found) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    leftovers.put(file.getFileName().toString(), file);
+                }
+            }
+        }
+        return leftovers;
+    }
+
     /** Deletes the per-bean files that a committed generation now carries. */
     static void remove(Map<String, Path> carried, long sequence) throws IOException {
         for (Path file : carried.values()) {
