@@ -14,19 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 import dev.flux.shutdown.runtime.state.Checkpoint;
 import dev.flux.shutdown.runtime.state.CheckpointSet;
-import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.CorruptCheckpointException;
 import dev.flux.shutdown.runtime.state.Envelope;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.StateCodec;
+import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 
 /**
  * The child of the store-level crash test: loads the newest set from the library's file store, prints
  * {@code restored <sequence> <value>} (every name must hold the same value) or {@code fresh}, then commits sets as
  * fast as it can through the same store and codec as the library, every name holding the same increasing value,
  * printing {@code committed <sequence> <value>} after each commit, until it is killed. Usage:
- * {@code CheckpointLoop <dir> <name>...}, or a PostgreSQL JDBC URL instead of {@code <dir>} for the JDBC
- * store (see {@link LoopStores}).
+ * {@code CheckpointLoop <dir> <name>...}.
  * <p>
  * It never outlives its parent: it stops when its standard input closes, and after two minutes in any case.
  */
@@ -38,7 +37,7 @@ public final class CheckpointLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        CheckpointStore store = LoopStores.of(args[0]);
+        FileCheckpointStore store = new FileCheckpointStore(Path.of(args[0]));
         List<String> names = Arrays.asList(args).subList(1, args.length);
         StateCodec codec = new StateCodec();
         stopWhenParentGoes();
@@ -59,7 +58,7 @@ public final class CheckpointLoop {
         System.exit(4);
     }
 
-    private static long restore(CheckpointStore store, StateCodec codec, List<String> names) throws Exception {
+    private static long restore(FileCheckpointStore store, StateCodec codec, List<String> names) throws Exception {
         Optional<CheckpointSet> set = store.load();
         if (set.isEmpty()) {
             System.out.println("fresh");

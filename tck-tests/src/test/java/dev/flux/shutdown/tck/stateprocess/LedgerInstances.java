@@ -8,16 +8,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
-import dev.flux.shutdown.tck.ledgerapp.LedgerService;
+import dev.flux.shutdown.tck.stateapp.HandoffService;
 import dev.flux.shutdown.testsupport.PostgresServer;
 
 /**
- * Starts instances of the ledger application on the JDBC store of one PostgreSQL server, each test in a table of
+ * Starts instances of the ledger application ({@link HandoffService}) on the JDBC store of one PostgreSQL server, each test in a table of
  * its own, and reads their state lines.
  */
 final class LedgerInstances {
 
     static final Duration BOUND = Duration.ofSeconds(60);
+
+    /** The accounts of a first start: three opening balances, no transfer yet. */
+    static final String FRESH = "1000 1000 1000 0";
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final PostgresServer postgres;
@@ -48,10 +51,10 @@ final class LedgerInstances {
     }
 
     static ChildJvm start(Map<String, String> config) {
-        return ChildJvm.start(LedgerService.class, config);
+        return ChildJvm.start(HandoffService.class, config);
     }
 
-    /** The state an instance printed when it was ready: {@code transfers=... checking=...}. */
+    /** The accounts an instance printed when it was ready: {@code <checking> <savings> <reserve> <transfer>}. */
     static String ready(ChildJvm child) throws InterruptedException, TimeoutException {
         return child.awaitLine(line -> line.startsWith("ready "), BOUND).substring("ready ".length());
     }

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.tck.ledgerapp;
+package dev.flux.shutdown.tck.stateapp.ledger;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -16,10 +16,11 @@ import jakarta.inject.Singleton;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The application's own {@code DataSource}, as a service defines one: PostgreSQL at {@code -Dapp.jdbc.url}, its
- * sessions named {@code -Dapp.jdbc.application-name} (so a test can find and terminate them). After {@code hold} on
- * standard input, every commit prints {@code commit-held} and waits for {@code proceed}: a test can then act on the
- * open transaction, as a slow network would let it.
+ * The ledger's own {@code DataSource}, as a service defines one, for the JDBC checkpoint store: PostgreSQL at
+ * {@code -Dapp.jdbc.url}, its sessions named {@code -Dapp.jdbc.application-name} (so a test can find and terminate
+ * them). Produced only when the store asks for it (with the file store it is never used). After {@link #hold()},
+ * every commit prints {@code commit-held} and waits for {@link #proceed()}: a test can then act on the open
+ * transaction, as a slow network would let it.
  */
 public class LedgerDataSource {
 
@@ -36,12 +37,12 @@ public class LedgerDataSource {
     }
 
     /** From now on, commits wait for {@link #proceed()}. */
-    static void hold() {
+    public static void hold() {
         holding = true;
     }
 
     /** Lets the held commit go on. */
-    static void proceed() {
+    public static void proceed() {
         CountDownLatch held = proceed;
         proceed = new CountDownLatch(1);
         held.countDown();
