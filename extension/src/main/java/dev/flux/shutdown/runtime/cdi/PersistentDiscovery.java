@@ -95,10 +95,15 @@ public final class PersistentDiscovery {
         return deploymentProblems(config, null);
     }
 
-    /** As {@link #deploymentProblems(ShutdownConfig)}; {@code beans} is where the JDBC store finds its data source. */
+    /**
+     * As {@link #deploymentProblems(ShutdownConfig)}; {@code beans} is where the JDBC store finds its data source.
+     * Without them (CDI Lite checks while the container starts, when no bean can be looked up yet) the JDBC store
+     * is left to {@link StateCheckpoints}, which checks it when the application has started.
+     */
     public List<String> deploymentProblems(ShutdownConfig config, Instance<Object> beans) {
         List<String> problems = new ArrayList<>(clashes);
-        if (any() && config.enabled()) {
+        boolean storeNeedsBeans = config.state().store() == StateConfig.StoreKind.JDBC;
+        if (any() && config.enabled() && (beans != null || !storeNeedsBeans)) {
             CheckpointStore store = CheckpointStores.create(config.state(), beans);
             try {
                 store.prepare();

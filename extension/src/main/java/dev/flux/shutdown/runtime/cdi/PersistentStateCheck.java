@@ -4,7 +4,6 @@ import java.lang.annotation.Annotation;
 
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.EventContext;
 
@@ -36,7 +35,7 @@ public final class PersistentStateCheck implements SyntheticObserver<Object> {
             discovery.add(DiscoveredCleanups.FromBuild.load(classes[i]), scope);
         }
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
-        String problems = String.join("\n", discovery.deploymentProblems(config, CDI.current()));
+        String problems = String.join("\n", discovery.deploymentProblems(config));
         if (!problems.isEmpty()) {
             throw new DeploymentException(problems);
         }

@@ -1,5 +1,6 @@
 package dev.flux.shutdown.runtime.cdi;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,11 +9,15 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -115,6 +120,24 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     /** The work of PERSISTING: the final checkpoint of every existing instance, as one set. */
     PhaseStep persistingStep() {
         return new PersistingStep(instances, writer, periodic, store);
+    }
+
+    /**
+     * Fails the start when the JDBC store cannot be used (the database is unreachable, the tables cannot be
+     * created). On CDI Lite (Quarkus) the {@code Startup} event is the first moment the application's
+     * {@code DataSource} can be used; on CDI Full it repeats the check of the deployment, against a database that
+     * may have gone away since.
+     */
+    void checkDatabase(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
+        if (!enabled || config.store() != StateConfig.StoreKind.JDBC) {
+            return;
+        }
+        try {
+            store.prepare();
+        } catch (IOException | RuntimeException e) {
+            throw new DeploymentException("FLUX-0728 The checkpoint store " + StateConfig.STORE + "=jdbc (" + store
+                    + ") cannot hold checkpoints: " + e.getMessage(), e);
+        }
     }
 
     /** Checkpoints released by other instances that wait for a successor (stores that hand over: JDBC). */
