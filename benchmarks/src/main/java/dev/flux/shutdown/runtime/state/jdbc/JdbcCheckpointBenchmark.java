@@ -1,6 +1,8 @@
 package dev.flux.shutdown.runtime.state.jdbc;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,9 +37,9 @@ import dev.flux.shutdown.testsupport.PostgresServer;
 /**
  * The cost of one checkpoint in the JDBC store on PostgreSQL (a commit of a set of 1, 10 or 100 beans: the set row
  * updated, the entries replaced, one transaction), against the floor: one raw transaction that INSERTs the same
- * bytes into a plain table. Both on one connection-less {@code PGSimpleDataSource} (a new connection per
- * transaction, as the store gets one from a pool or not) and, for the floor, on one kept connection. The server is
- * a fresh cluster with PostgreSQL's defaults (fsync on), started by the benchmark (Debian's package).
+ * bytes into a plain table. Each both on a {@code PGSimpleDataSource} (a new connection per transaction: no pool)
+ * and on one kept connection (what a pool gives: the store closes it, and the pool keeps it). The server is a fresh
+ * cluster with PostgreSQL's defaults (fsync on), started by the benchmark (Debian's package).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +58,7 @@ public class JdbcCheckpointBenchmark {
     private PostgresServer postgres;
     private PGSimpleDataSource source;
     private JdbcCheckpointStore store;
+    private JdbcCheckpointStore pooledStore;
     private List<Envelope> envelopes;
     private Connection kept;
 
@@ -71,6 +76,10 @@ public class JdbcCheckpointBenchmark {
             envelopes.add(Envelope.stored("bean-" + i, envelope("bean-" + i)));
         }
         kept = source.getConnection();
+        pooledStore = new JdbcCheckpointStore(() -> keeping(kept), new JdbcStoreConfig("", "flux_checkpoint",
+                "bench-pooled", Duration.ofSeconds(30)), Clock.systemUTC());
+        pooledStore.prepare();
+        pooledStore.load();
         try (Statement statement = kept.createStatement()) {
             statement.execute("CREATE TABLE raw_insert (instance VARCHAR(200), name VARCHAR(1000), envelope BYTEA)");
         }
@@ -92,6 +101,11 @@ public class JdbcCheckpointBenchmark {
     @Benchmark
     public long checkpoint() throws IOException {
         return store.commit(envelopes);
+    }
+
+    @Benchmark
+    public long checkpointKeptConnection() throws IOException {
+        return pooledStore.commit(envelopes);
     }
 
     @Benchmark
@@ -122,6 +136,28 @@ public class JdbcCheckpointBenchmark {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** A data source that always hands out {@code connection}, whose close does nothing: a pool of one. */
+    private static DataSource keeping(Connection connection) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(JdbcCheckpointBenchmark.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(JdbcCheckpointBenchmark.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static byte[] envelope(String name) {
