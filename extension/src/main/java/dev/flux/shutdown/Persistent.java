@@ -7,9 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean whose state survives restarts. In {@link ShutdownPhase#PERSISTING} its instance is written to a
- * checkpoint atomically; when the bean is created at the next start, the checkpoint is read back into the new
- * instance before the bean's own {@code @PostConstruct} runs, so its init code sees the restored state.
+ * Marks a bean whose state survives restarts. In {@link ShutdownPhase#PERSISTING} (and periodically, if configured)
+ * the instances of all {@code @Persistent} beans are captured at one instant and committed as one checkpoint,
+ * atomically: after a crash all beans restore from the same checkpoint. When the bean is created at the next start,
+ * its state in that checkpoint is read back into the new instance before the bean's own {@code @PostConstruct}
+ * runs, so its init code sees the restored state. Hold {@link Shutdown#stateLock()} around changes that span beans.
  * <p>
  * What is saved: the instance fields of the bean class and its superclasses, with Jackson (getters and setters are
  * not used). {@code static} and {@code transient} fields, fields annotated {@code @Inject} and Jackson's
@@ -21,7 +23,7 @@ import java.lang.annotation.Target;
  * Supported on {@code @ApplicationScoped} and {@code @Singleton} beans (one instance per application, one
  * checkpoint); any other scope fails the deployment. Not inherited: annotate the bean class itself.
  * <p>
- * Configuration: {@code flux.shutdown.state.dir} (where checkpoints live) and
+ * Configuration: {@code flux.shutdown.state.store} and {@code flux.shutdown.state.dir} (where checkpoints live) and
  * {@code flux.shutdown.state.checkpoint-interval} (periodic checkpoints while the application runs).
  */
 @Documented

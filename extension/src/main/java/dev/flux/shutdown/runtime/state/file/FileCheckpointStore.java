@@ -136,7 +136,8 @@ public final class FileCheckpointStore implements CheckpointStore {
                 continue;
             }
             generations.removeOlderThan(sequence);
-            removeCarriedLegacyFiles(sequence);
+            // per-bean files of an earlier version that a crash kept after the generation that carries them
+            LegacyCheckpoints.remove(LegacyCheckpoints.leftovers(dir), sequence);
             return Optional.of(set);
         }
         legacy.putAll(new LegacyCheckpoints(dir, quarantine).find());
@@ -187,7 +188,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         current.putAll(written);
         try {
             generations.removeOlderThan(sequence);
-            removeCarriedLegacyFiles(sequence);
+            LegacyCheckpoints.remove(legacy, sequence);
+            legacy.clear();
         } catch (IOException e) {
             LOG.log(Level.FINE, e, () -> "FLUX-0704 Older checkpoint files in " + dir + " could not all be"
                     + " removed yet; the next start removes them");
@@ -212,15 +214,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public void release() {
         // a state directory is not shared between instances
-    }
-
-    private void removeCarriedLegacyFiles(long sequence) throws IOException {
-        if (legacy.isEmpty()) {
-            // per-bean files of an earlier version left by a crash after the generation that carries them
-            legacy.putAll(LegacyCheckpoints.leftovers(dir));
-        }
-        LegacyCheckpoints.remove(legacy, sequence);
-        legacy.clear();
     }
 
     private void warnIfOthersMayWrite() throws IOException {

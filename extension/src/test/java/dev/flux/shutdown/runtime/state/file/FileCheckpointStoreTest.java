@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,6 +86,20 @@ class FileCheckpointStoreTest {
         assertThat(fileNames(dir())).containsExactly("generation-0000000000000000003");
         assertThat(fileNames(next.generation(3))).containsExactly("MANIFEST", "a.json");
         assertThat(texts(nextStart())).containsExactly(Map.entry("a", "3"));
+    }
+
+    @Test
+    void failedCommitLeavesThePreviousSetIntactAndNothingBehind() throws Exception {
+        FileCheckpointStore store = preparedStore();
+        store.commit(List.of(envelope("a", "1"), envelope("b", "2")));
+
+        // two envelopes for one file: the second cannot be created, half-way through the new generation
+        assertThatThrownBy(() -> store.commit(List.of(envelope("a", "3"), envelope("a", "4"))))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(fileNames(dir())).containsExactly("generation-0000000000000000001");
+        assertThat(texts(nextStart())).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+        assertThat(store.commit(List.of(envelope("a", "5")))).isEqualTo(2);
     }
 
     @Test
@@ -215,6 +230,15 @@ class FileCheckpointStoreTest {
 
         assertThat(fileNames(dir())).containsExactly("broken.json.corrupt", "generation-0000000000000000001");
         assertThat(nextStart().envelopes()).singleElement().satisfies(e -> assertThat(e.bytes()).isEqualTo(orders));
+    }
+
+    @Test
+    void perBeanFilesThatACrashKeptAfterTheirMigrationAreRemovedNotReadAgain() throws Exception {
+        preparedStore().commit(List.of(envelope("orders", "carried")));
+        Path kept = Files.writeString(dir().resolve("orders.json"), "older");
+
+        assertThat(texts(nextStart())).containsExactly(Map.entry("orders", "carried"));
+        assertThat(kept).doesNotExist();
     }
 
     @Test
