@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The operations of one instance on the checkpoint tables, each one transaction: create the tables, take the set
@@ -20,8 +21,13 @@ import java.util.Optional;
  */
 final class CheckpointSets {
 
-    /** How often a claim is retried when the set it locked was claimed by someone else meanwhile. */
-    private static final int CLAIM_ATTEMPTS = 5;
+    /**
+     * How often a claim is tried again when every released set was locked by other claimers at that instant (they
+     * may roll back, and H2 counts a skipped row against {@code FETCH FIRST}, so that an unlocked set can hide
+     * behind a locked one), each time after a pause of up to {@link #CLAIM_PAUSE_MILLIS}.
+     */
+    private static final int CLAIM_ATTEMPTS = 20;
+    private static final int CLAIM_PAUSE_MILLIS = 20;
 
     private final JdbcStoreConfig config;
     private final BoundedTransactions transactions;
@@ -77,7 +83,7 @@ final class CheckpointSets {
     /** This instance's own set, or else one released set of another instance, claimed; or none. */
     StoredSet take() throws IOException {
         CheckpointTables sql = tables();
-        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt < CLAIM_ATTEMPTS; attempt++) {
             Optional<StoredSet> taken = transactions.run(tx -> {
                 Optional<StoredSet> own = own(tx, sql);
                 return own.isPresent() ? own : claim(tx, sql);
@@ -85,9 +91,19 @@ final class CheckpointSets {
             if (taken.isPresent()) {
                 return taken.get();
             }
+            pause();
         }
-        throw new IOException("the released checkpoints were claimed by other instances " + CLAIM_ATTEMPTS
-                + " times while this one tried");
+        // the others that held the released sets have claimed them
+        return StoredSet.none();
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(1 + ThreadLocalRandom.current().nextInt(CLAIM_PAUSE_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while claiming a released checkpoint", e);
+        }
     }
 
     private Optional<StoredSet> own(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
@@ -113,14 +129,14 @@ final class CheckpointSets {
                 entries(tx, sql)));
     }
 
-    /** Empty when the set it locked was claimed meanwhile (then the caller tries again). */
+    /** Empty when the set it locked was claimed meanwhile, or every released set was locked by other claimers. */
     private Optional<StoredSet> claim(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
         String released;
         try (PreparedStatement find = tx.prepare(sql.lockReleased())) {
             find.setString(1, config.instance());
             try (ResultSet row = find.executeQuery()) {
                 if (!row.next()) {
-                    return Optional.of(StoredSet.none());
+                    return anyReleased(tx, sql) ? Optional.empty() : Optional.of(StoredSet.none());
                 }
                 released = row.getString(1);
             }
@@ -142,6 +158,11 @@ final class CheckpointSets {
         Optional<StoredSet> own = own(tx, sql);
         return own.map(set -> new StoredSet(StoredSet.Origin.CLAIMED, Optional.of(released), set.generation(),
                 set.committed(), set.envelopes()));
+    }
+
+    /** Whether other instances' sets are released but were all locked (by other claimers) just now. */
+    private boolean anyReleased(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
+        return count(tx, sql) > 0;
     }
 
     private Map<String, byte[]> entries(BoundedTransactions.Tx tx, CheckpointTables sql) throws SQLException {
