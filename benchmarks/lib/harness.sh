@@ -100,13 +100,15 @@ install_tools() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 }
 
-# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out.
+# free_port VAR: sets VAR to a port on 127.0.0.1 that nothing listens on and this script has not handed out. The
+# ports lie below Linux's ephemeral range (32768 and up by default), which the load's own client connections use:
+# a port there may be free when chosen and taken by an outgoing connection before the server binds it.
 TAKEN=" "
 free_port() {
     local -n result=$1
     local p
     for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 30000))
+        p=$((20000 + RANDOM % 12000))
         [[ $TAKEN == *" $p "* ]] && continue
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             TAKEN+="$p "
@@ -138,6 +140,28 @@ start_instance() {
     echo "---- start $(date +%T.%3N) ----" >>"$WORK/$name.log"
     backend_start "$port" "$@" >>"$WORK/$name.log" 2>&1 &
     PID[$name]=$!
+}
+
+# start_listening NAME FLAGS...: starts an instance on a free port and waits until it is ready; sets LISTENING_PORT.
+# A port found free may be taken by another process's outgoing connection before the instance binds it (the
+# machine is shared): then the instance exits, and another port is tried.
+LISTENING_PORT=0
+start_listening() {
+    local name=$1 attempt
+    shift
+    for attempt in 1 2 3; do
+        free_port LISTENING_PORT
+        start_instance "$name" "$LISTENING_PORT" "$@"
+        ready_or_gone() { ready "$LISTENING_PORT" || ! alive "${PID[$name]}"; }
+        wait_until "$READY_BOUND" "readiness of $name" ready_or_gone
+        if alive "${PID[$name]}"; then
+            return
+        fi
+        wait "${PID[$name]}" || true
+        unset "PID[$name]"
+        log "$name did not start on port $LISTENING_PORT (attempt $attempt); trying another port"
+    done
+    fail "$name did not start; see $WORK/$name.log"
 }
 
 # stop_instance NAME: SIGTERM, waits for the exit; sets EXIT_CODE to the JVM's exit code.

@@ -3,6 +3,7 @@ package dev.flux.shutdown.runtime;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
+import dev.flux.shutdown.runtime.process.GracePeriod;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
@@ -26,10 +29,12 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
  * @param forcedExitCode {@value #FORCED_EXIT_CODE}: exit code when a bound was exceeded
  * @param process        {@code flux.shutdown.process}: who owns the process ({@code auto}, {@code application},
  *                       {@code server})
+ * @param gracePeriod    {@code flux.shutdown.grace-period} ({@code FLUX_SHUTDOWN_GRACE_PERIOD}): the pod's
+ *                       grace period, when the deployment passes it
  */
 public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
-        StateConfig state) {
+        StateConfig state, GracePeriod gracePeriod, LongLivedConfig longLived) {
 
     public static final String PREFIX = "flux.shutdown.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -71,6 +76,8 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         DrainConfig drain = DrainConfig.read(reader, onKubernetes);
         CleanupConfig cleanup = CleanupConfig.read(reader);
         StateConfig state = StateConfig.read(reader, environment);
+        LongLivedConfig longLived = LongLivedConfig.read(reader);
+        GracePeriod gracePeriod = GracePeriod.read(reader, environment);
 
         if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
             reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
@@ -86,7 +93,12 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         }
         reader.throwIfInvalid();
         return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,
-                drain, cleanup, state);
+                drain, cleanup, state, gracePeriod, longLived);
+    }
+
+    /** FLUX-0850 / FLUX-0851 when these bounds do not fit in the pod's grace period; logged once at start-up. */
+    public Optional<GracePeriod.Warning> gracePeriodWarning() {
+        return gracePeriod.warning(readinessDelay, drain.timeout(), timeout);
     }
 
     private static boolean onKubernetes(Map<String, String> environment) {

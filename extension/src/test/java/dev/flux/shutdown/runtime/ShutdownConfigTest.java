@@ -23,6 +23,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
+import dev.flux.shutdown.runtime.process.GracePeriod;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
 
@@ -289,6 +290,87 @@ class ShutdownConfigTest {
         }
     }
 
+    /**
+     * The pod's grace period, as a manifest passes it ({@code FLUX_SHUTDOWN_GRACE_PERIOD}), against the bounds of
+     * the shutdown: a warning at start-up names both when they do not fit.
+     */
+    @Nested
+    class GracePeriodOfThePod {
+
+        private static final String ENV = "FLUX_SHUTDOWN_GRACE_PERIOD";
+
+        private ShutdownConfig onKubernetes(Map<String, String> properties, String gracePeriod) {
+            return ShutdownConfig.read(config(properties),
+                    Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", ENV, gracePeriod));
+        }
+
+        @Test
+        void withoutAGracePeriodThereIsNothingToWarnAbout() {
+            ShutdownConfig config = ShutdownConfig.read(config(Map.of()), ON_KUBERNETES);
+
+            assertThat(config.gracePeriod().value()).isEmpty();
+            assertThat(config.gracePeriodWarning()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = { "70", " 70 ", "70s", "PT70S", "70000ms" })
+        void secondsAsKubernetesGivesThemOrADuration(String value) {
+            ShutdownConfig config = onKubernetes(Map.of(), value);
+
+            assertThat(config.gracePeriod().value()).contains(Duration.ofSeconds(70));
+            assertThat(config.gracePeriodWarning()).isEmpty();
+        }
+
+        @Test
+        void theConfigKeyIsReadWhereTheEnvironmentSourceMapsTheVariable() {
+            ShutdownConfig config = ShutdownConfig.read(config(Map.of(Keys.GRACE_PERIOD, "45")), ON_KUBERNETES);
+
+            assertThat(config.gracePeriod().value()).contains(Duration.ofSeconds(45));
+        }
+
+        @Test
+        void aGracePeriodJustAboveTheTimeoutFits() {
+            assertThat(onKubernetes(Map.of(Keys.TIMEOUT, "60s"), "61").gracePeriodWarning()).isEmpty();
+        }
+
+        @Test
+        void aGracePeriodNotLongerThanTheTimeoutWarnsNamingBothValues() {
+            GracePeriod.Warning warning = onKubernetes(Map.of(Keys.TIMEOUT, "60s"), "60").gracePeriodWarning()
+                    .orElseThrow();
+
+            assertThat(warning.code()).isEqualTo("FLUX-0850");
+            assertThat(warning.line("")).startsWith("FLUX-0850 ")
+                    .contains(ENV + ": 60.0s", Keys.TIMEOUT + " (60.0s)", "cleanups or checkpoints",
+                            "for example to 70");
+        }
+
+        @Test
+        void kubernetesDefaultOf30SecondsCutsTheDrainOfTheDefaultBounds() {
+            GracePeriod.Warning warning = onKubernetes(Map.of(), "30").gracePeriodWarning().orElseThrow();
+
+            assertThat(warning.code()).isEqualTo("FLUX-0851");
+            assertThat(warning.text()).contains(ENV + ": 30.0s", Keys.READINESS_DELAY + " (5.0s)",
+                    Keys.DRAIN_TIMEOUT + " (30.0s)", "= 35.0s", Keys.TIMEOUT + " (60.0s)", "still draining");
+        }
+
+        @Test
+        void theApplicationsLabelFollowsTheCode() {
+            GracePeriod.Warning warning = onKubernetes(Map.of(), "10").gracePeriodWarning().orElseThrow();
+
+            assertThat(warning.line("[app=orders] ")).startsWith("FLUX-0851 [app=orders] The pod's grace period");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = { "seventy", "-1", "1.5", "70 seconds" })
+        void anInvalidGracePeriodFailsStartupNamingKeyVariableAndValue(String value) {
+            Throwable thrown = catchThrowable(() -> onKubernetes(Map.of(), value));
+
+            assertThat(thrown).isInstanceOf(DeploymentException.class);
+            assertThat(thrown.getMessage()).contains("FLUX-0100",
+                    Keys.GRACE_PERIOD + " (" + ENV + ")='" + value + "' is invalid: expected whole seconds");
+        }
+    }
+
     static Stream<Arguments> acceptedSignals() {
         return Stream.of(
                 Arguments.of("TERM,INT", new String[] { "TERM", "INT" }),
@@ -407,5 +489,6 @@ class ShutdownConfigTest {
         static final String EXIT_CODE = "flux.shutdown.exit-code";
         static final String FORCED_EXIT_CODE = "flux.shutdown.forced-exit-code";
         static final String PROCESS = "flux.shutdown.process";
+        static final String GRACE_PERIOD = "flux.shutdown.grace-period";
     }
 }

@@ -31,6 +31,8 @@ import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
+import dev.flux.shutdown.runtime.drain.longlived.EndingLongLivedStep;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
@@ -70,16 +72,20 @@ public class DefaultShutdown implements Shutdown {
     private ShutdownCoordinator coordinator;
     private RunningApplication application;
     private DrainGate gate;
+    private LongLivedResponses longLived;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
+        longLived = new LongLivedResponses(config.enabled() && config.longLived().enabled(), config.longLived(),
+                config.drain().retryAfter());
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new DrainingStep(registry, config.drain(), !application.ownsProcess()),
+                new EndingLongLivedStep(new DrainingStep(registry, config.drain(), !application.ownsProcess()),
+                        longLived),
                 new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
                 checkpoints.persistingStep());
         coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
@@ -96,6 +102,13 @@ public class DefaultShutdown implements Shutdown {
     @Named(DrainGate.BEAN_NAME)
     DrainGate drainGate() {
         return gate;
+    }
+
+    /** The open event streams, long polls and WebSocket sessions; named for the same reason as the gate. */
+    @Produces
+    @Named(LongLivedResponses.BEAN_NAME)
+    LongLivedResponses longLivedResponses() {
+        return longLived;
     }
 
     private void firePhase(ShutdownPhaseEvent event) {
@@ -134,6 +147,10 @@ public class DefaultShutdown implements Shutdown {
 
     RunningApplication application() {
         return application;
+    }
+
+    LongLivedResponses longLived() {
+        return longLived;
     }
 
     InFlightRegistry registry() {

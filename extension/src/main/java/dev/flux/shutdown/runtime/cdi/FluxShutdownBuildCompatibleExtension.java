@@ -62,6 +62,26 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
     }
 
     /**
+     * Binds the interceptors of long-lived responses: to the methods of resource classes that open an event stream or
+     * a long poll, and to the open and close methods of WebSocket server endpoints. Every class is looked at, by
+     * annotation and type names (naming a JAX-RS or WebSocket type here would keep the extension from loading where it
+     * is absent); only the methods of resource classes and endpoints are read.
+     */
+    @Enhancement(types = Object.class, withSubtypes = true)
+    public void bindLongLived(ClassConfig type) {
+        if (LongLivedDiscovery.isResource(type.info())) {
+            type.methods().stream()
+                    .filter(method -> LongLivedDiscovery.opensLongLived(method.info()))
+                    .forEach(method -> method.addAnnotation(EndsAtDraining.class));
+        }
+        if (WebSocketDiscovery.isEndpoint(type.info())) {
+            type.methods().stream()
+                    .filter(method -> WebSocketDiscovery.opensOrCloses(method.info()))
+                    .forEach(method -> method.addAnnotation(TrackWebSocket.class));
+        }
+    }
+
+    /**
      * Fails the build for a {@code @Persistent} bean whose scope does not keep one instance per application, and
      * records the valid ones for the check at startup.
      */

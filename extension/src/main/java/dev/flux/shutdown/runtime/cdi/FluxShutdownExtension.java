@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -47,6 +48,26 @@ public class FluxShutdownExtension implements Extension {
     <T> void bindRestore(@Observes @WithAnnotations(Persistent.class) ProcessAnnotatedType<T> type) {
         if (PersistentType.isDeclaredOn(type.getAnnotatedType().getJavaClass())) {
             type.configureAnnotatedType().add(RestoreState.Literal.INSTANCE);
+        }
+    }
+
+    /**
+     * Binds the interceptors of long-lived responses: to the resource methods that open an event stream or a long
+     * poll, and to the open and close methods of WebSocket server endpoints. Every type is looked at, by annotation
+     * and type names: naming a JAX-RS or WebSocket type here would keep the extension from loading where it is absent.
+     */
+    <T> void bindLongLived(@Observes ProcessAnnotatedType<T> type) {
+        AnnotatedType<T> annotated = type.getAnnotatedType();
+        if (LongLivedDiscovery.isResource(annotated.getAnnotations())
+                && annotated.getMethods().stream().anyMatch(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))) {
+            type.configureAnnotatedType()
+                    .filterMethods(m -> LongLivedDiscovery.opensLongLived(m.getJavaMember()))
+                    .forEach(m -> m.add(EndsAtDraining.Literal.INSTANCE));
+        }
+        if (WebSocketDiscovery.isEndpoint(annotated.getAnnotations())) {
+            type.configureAnnotatedType()
+                    .filterMethods(m -> WebSocketDiscovery.opensOrCloses(m.getJavaMember()))
+                    .forEach(m -> m.add(TrackWebSocket.Literal.INSTANCE));
         }
     }
 

@@ -50,6 +50,8 @@ public class ShutdownTriggers {
         LOG.info(() -> "FLUX-0020 " + application.logLabel() + "Graceful shutdown ready: "
                 + application.ownership() + "; signals " + coordinator.config().signals() + ", context: "
                 + application.context());
+        coordinator.config().gracePeriodWarning()
+                .ifPresent(warning -> LOG.warning(() -> warning.line(application.logLabel())));
         signals = signalSlots();
         SignalSlots slots = signals;
         registration = Applications.register(application.name(), new ShutdownControl(coordinator, application,

@@ -58,18 +58,22 @@ public final class DrainingStep implements PhaseStep {
                     + Durations.format(config.quietPeriod()) + " never passed without one): a proxy still routes"
                     + " here; later ones get 503");
         }
-        return PhaseResult.completed(atStart + " in flight at start, all finished; drain latency "
-                + String.format(Locale.ROOT, "%.3fms", outcome.latency().toNanos() / 1e6)
-                + quietPeriod(outcome, quietPeriod) + " (new requests: " + config.newRequests().name().toLowerCase(Locale.ROOT)
-                + ")" + lateRequests());
+        return PhaseResult.completed(atStart + " in flight at start, all finished; " + ending(outcome, quietPeriod)
+                + " (new requests: " + config.newRequests().name().toLowerCase(Locale.ROOT) + ")" + lateRequests());
     }
 
-    private static String quietPeriod(DrainOutcome outcome, Duration quietPeriod) {
+    /**
+     * How DRAINING ended. Without a quiet period, on the last release: the drain latency is the time from it to the
+     * end. With one, the end waits on purpose, so the time since the last release says nothing of the drain.
+     */
+    private static String ending(DrainOutcome outcome, Duration quietPeriod) {
+        String sinceLastRelease = String.format(Locale.ROOT, "%.3fms", outcome.latency().toNanos() / 1e6);
         if (quietPeriod.isZero()) {
-            return "";
+            return "drain latency " + sinceLastRelease;
         }
-        return outcome.quiet() ? ", then quiet for " + Durations.format(quietPeriod)
-                : ", requests still arriving at the timeout";
+        return (outcome.quiet() ? "then quiet for " + Durations.format(quietPeriod)
+                : "requests still arriving at the timeout") + ", the last release " + sinceLastRelease
+                + " before the end";
     }
 
     /** The late requests so far; the final counts, with those refused after DRAINING, are in the summary. */

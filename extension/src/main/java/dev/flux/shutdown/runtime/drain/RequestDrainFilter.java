@@ -126,6 +126,19 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         }
     }
 
+    /**
+     * Takes a request that opens a long-lived response (an event stream, a long poll) out of the in-flight count for
+     * good: DRAINING ends it rather than waits for it. Its entity, written piece by piece as events, is then never
+     * closed by {@link #aroundWriteTo}.
+     */
+    public static void releaseLongLived(ContainerRequestContext request) {
+        Object work = request.getProperty(WORK);
+        if (work != null) {
+            request.removeProperty(WORK);
+            ((TrackedWork) work).release();
+        }
+    }
+
     private static void refuse(ContainerRequestContext request, DrainGate g) {
         g.registry().lateRequests().refused(g.registry().isClosed());
         request.abortWith(g.refusal());

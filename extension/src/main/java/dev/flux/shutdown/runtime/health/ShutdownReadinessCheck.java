@@ -13,6 +13,7 @@ import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.Shutdown;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.drain.DrainGate;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 
 /**
@@ -42,6 +43,10 @@ public class ShutdownReadinessCheck implements HealthCheck {
     @Inject
     Instance<ReleasedCheckpoints> released;
 
+    /** The open event streams, long polls and WebSocket sessions, counted apart from in-flight work. */
+    @Inject
+    LongLivedResponses longLived;
+
     @Override
     public HealthCheckResponse call() {
         LateRequests late = drain.lateRequests();
@@ -51,6 +56,7 @@ public class ShutdownReadinessCheck implements HealthCheck {
                 .withData("in-flight", inFlight.inFlight())
                 .withData("served-late", late.served())
                 .withData("refused", late.refused());
+        longLived.openCounts().forEach((kind, open) -> response.withData(kind.key(), open));
         if (released.isResolvable()) {
             released.get().unclaimed().ifPresent(count -> response.withData(RELEASED_CHECKPOINTS, count));
         }

@@ -83,8 +83,29 @@ final class SampleProcess implements AutoCloseable {
         return launch(properties, Files.createTempDirectory("flux-quarkus-sample-"), true);
     }
 
+    /**
+     * Starts the sample with {@code environment} added to this JVM's (as a pod's manifest gives it) and waits until
+     * it listens.
+     */
+    static SampleProcess startWithEnvironment(Map<String, String> properties, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return awaitListening(launch(properties, environment, Files.createTempDirectory("flux-quarkus-sample-"),
+                true));
+    }
+
+    /** Starts the sample with {@code environment} added and returns at once, for a start expected to fail. */
+    static SampleProcess launchWithEnvironment(Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
+        return launch(properties, environment, Files.createTempDirectory("flux-quarkus-sample-"), true);
+    }
+
     private static SampleProcess launch(Map<String, String> properties, Path workDir, boolean ownsWorkDir)
             throws IOException {
+        return launch(properties, Map.of(), workDir, ownsWorkDir);
+    }
+
+    private static SampleProcess launch(Map<String, String> properties, Map<String, String> environment,
+            Path workDir, boolean ownsWorkDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // a short-lived JVM on a shared machine: quick start, few threads
@@ -97,6 +118,7 @@ final class SampleProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // the tests describe a plain machine: on Kubernetes, readiness-delay=auto would add 5 s to every shutdown
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         return new SampleProcess(process, OutputLines.readFrom(process.getInputStream(),
                 "sample-output-" + process.pid()), workDir, ownsWorkDir);

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.se.SeContainerInitializer;
 import org.glassfish.grizzly.http.server.HttpServer;
 
 import dev.flux.shutdown.tck.app.http.HttpService;
+import dev.flux.shutdown.tck.app.websocket.WebSocketService;
 
 /**
  * A plain Weld SE application that uses flux-shutdown the way a user would: the library is only on the
@@ -25,6 +26,9 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         HttpServer server = start();
         TckOutput.print(TckOutput.HTTP_PORT + HttpService.port(server));
+        if (WebSocketService.available()) {
+            TckOutput.print(TckOutput.WS_PORT + WebSocketService.start());
+        }
         TckOutput.print(TckOutput.READY + ProcessHandle.current().pid());
         NEVER.await();
     }

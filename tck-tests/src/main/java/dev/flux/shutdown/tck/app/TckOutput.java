@@ -10,6 +10,8 @@ public final class TckOutput {
     public static final String READY = "FLUX-TCK READY pid=";
     /** Printed once the HTTP server listens, followed by its port. */
     public static final String HTTP_PORT = "FLUX-TCK HTTP port=";
+    /** Printed once the WebSocket server listens, followed by its port. */
+    public static final String WS_PORT = "FLUX-TCK WS port=";
     /** Printed at the start of each shutdown phase, followed by its name. */
     public static final String PHASE = "FLUX-TCK PHASE ";
     /** Printed when Weld destroys the application's beans. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.flux.shutdown.tck.app.Main;
@@ -56,6 +57,14 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts the application with {@code -Dkey=value} for each of {@code systemProperties}. */
     static ChildJvm start(Map<String, String> systemProperties) throws IOException {
+        return start(systemProperties, entry -> true);
+    }
+
+    /**
+     * Starts the application with {@code -Dkey=value} for each of {@code systemProperties}, on the part of its
+     * classpath that {@code keep} accepts (e.g. without an optional API, as a runtime without it would be).
+     */
+    static ChildJvm start(Map<String, String> systemProperties, Predicate<String> keep) throws IOException {
         List<String> command = new ArrayList<>();
         if (DEFAULT_SIGINT) {
             // a build started in the background (CI, nohup) ignores SIGINT, and so would every JVM it starts:
@@ -68,7 +77,8 @@ final class ChildJvm implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
-        command.add(appClasspath());
+        command.add(Stream.of(appClasspath().split(File.pathSeparator)).filter(keep)
+                .collect(Collectors.joining(File.pathSeparator)));
         command.add(Main.class.getName());
 
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

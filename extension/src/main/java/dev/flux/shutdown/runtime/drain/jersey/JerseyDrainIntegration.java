@@ -9,6 +9,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 import dev.flux.shutdown.runtime.drain.RequestDrainFilter;
+import dev.flux.shutdown.runtime.drain.longlived.LongLivedFeature;
 
 /**
  * Jersey loads this through its own service file, so a Jersey application gets request draining by adding the jar:
@@ -24,6 +25,9 @@ public final class JerseyDrainIntegration implements ForcedAutoDiscoverable {
         if (!context.getConfiguration().isRegistered(RequestDrainFilter.class)) {
             // Jersey's FINISHED event releases every request, so this filter skips the request-context fallback
             context.register(RequestDrainFilter.withRuntimeCompletionHook());
+        }
+        if (!context.getConfiguration().isRegistered(LongLivedFeature.class)) {
+            context.register(LongLivedFeature.class);
         }
         if (!context.getConfiguration().isRegistered(RequestFinishedListener.class)) {
             context.register(RequestFinishedListener.class);

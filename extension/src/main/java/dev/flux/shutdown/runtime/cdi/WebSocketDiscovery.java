@@ -1,0 +1,52 @@
+package dev.flux.shutdown.runtime.cdi;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Collection;
+
+import jakarta.enterprise.lang.model.AnnotationTarget;
+
+import dev.flux.shutdown.runtime.drain.websocket.WebSocketSessions;
+
+/**
+ * Which classes are WebSocket server endpoints and which of their methods open and close sessions, the same rule for
+ * both extension flavours. By annotation name: a runtime without the WebSocket API never loads a WebSocket type
+ * through the library.
+ */
+final class WebSocketDiscovery {
+
+    private WebSocketDiscovery() {
+    }
+
+    static boolean isEndpoint(Collection<Annotation> annotationsOfType) {
+        return annotationsOfType.stream()
+                .anyMatch(a -> a.annotationType().getName().equals(WebSocketSessions.SERVER_ENDPOINT));
+    }
+
+    static boolean opensOrCloses(Method method) {
+        return has(method, WebSocketSessions.ON_OPEN) || isOnClose(method);
+    }
+
+    static boolean isOnClose(Method method) {
+        return has(method, WebSocketSessions.ON_CLOSE);
+    }
+
+    static boolean isEndpoint(AnnotationTarget type) {
+        return type.hasAnnotation(a -> a.name().equals(WebSocketSessions.SERVER_ENDPOINT));
+    }
+
+    static boolean opensOrCloses(AnnotationTarget method) {
+        return method.hasAnnotation(a -> a.name().equals(WebSocketSessions.ON_OPEN)
+                || a.name().equals(WebSocketSessions.ON_CLOSE));
+    }
+
+    private static boolean has(AnnotatedElement element, String annotation) {
+        for (Annotation a : element.getAnnotations()) {
+            if (a.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
