@@ -16,6 +16,7 @@ import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
 import dev.flux.shutdown.runtime.process.GracePeriod;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
 import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
 
 /**
  * The whole configuration, read once at startup and validated; each concern gets its own part.
@@ -77,7 +78,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         ProcessSetting process = ProcessSetting.read(reader);
         DrainConfig drain = DrainConfig.read(reader, onKubernetes);
         CleanupConfig cleanup = CleanupConfig.read(reader);
-        StateConfig state = StateConfig.read(reader);
+        StateConfig state = StateConfig.read(reader, environment);
         LongLivedConfig longLived = LongLivedConfig.read(reader);
         GracePeriod gracePeriod = GracePeriod.read(reader, environment);
         ObservabilityConfig observe = ObservabilityConfig.read(reader);
@@ -87,6 +88,12 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
                     + " (" + Durations.format(drain.timeout()) + ") must be less than " + TIMEOUT + " ("
                     + Durations.format(timeout) + "), so that cleanup and checkpoints still have time before"
                     + " the watchdog halts the JVM: raise " + TIMEOUT + " or lower the other two");
+        }
+        if (reader.problems().isEmpty() && state.store() == StateConfig.StoreKind.JDBC
+                && state.jdbc().timeout().compareTo(timeout) >= 0) {
+            reader.problem(JdbcStoreConfig.TIMEOUT + " (" + Durations.format(state.jdbc().timeout()) + ") must be"
+                    + " less than " + TIMEOUT + " (" + Durations.format(timeout) + "), so that a store that does not"
+                    + " answer is reported before the watchdog halts the JVM");
         }
         reader.throwIfInvalid();
         return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,

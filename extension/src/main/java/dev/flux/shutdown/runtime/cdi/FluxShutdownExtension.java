@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -102,7 +103,7 @@ public class FluxShutdownExtension implements Extension {
                 .createWith(context -> new DiscoveredCleanups(cleanups()));
     }
 
-    void validateConfiguration(@Observes AfterDeploymentValidation validation) {
+    void validateConfiguration(@Observes AfterDeploymentValidation validation, BeanManager beans) {
         ShutdownConfig config;
         try {
             config = ShutdownConfig.read(ConfigProvider.getConfig());
@@ -110,7 +111,7 @@ public class FluxShutdownExtension implements Extension {
             validation.addDeploymentProblem(e);
             return;
         }
-        persistent.deploymentProblems(config)
+        persistent.deploymentProblems(config, beans.createInstance())
                 .forEach(problem -> validation.addDeploymentProblem(new DeploymentException(problem)));
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
@@ -91,9 +92,19 @@ public final class PersistentDiscovery {
      * {@code @Persistent} and the library is enabled, a state directory that cannot hold checkpoints.
      */
     public List<String> deploymentProblems(ShutdownConfig config) {
+        return deploymentProblems(config, null);
+    }
+
+    /**
+     * As {@link #deploymentProblems(ShutdownConfig)}; {@code beans} is where the JDBC store finds its data source.
+     * Without them (CDI Lite checks while the container starts, when no bean can be looked up yet) the JDBC store
+     * is left to {@link StateCheckpoints}, which checks it when the application has started.
+     */
+    public List<String> deploymentProblems(ShutdownConfig config, Instance<Object> beans) {
         List<String> problems = new ArrayList<>(clashes);
-        if (any() && config.enabled()) {
-            CheckpointStore store = CheckpointStores.create(config.state());
+        boolean storeNeedsBeans = config.state().store() == StateConfig.StoreKind.JDBC;
+        if (any() && config.enabled() && (beans != null || !storeNeedsBeans)) {
+            CheckpointStore store = CheckpointStores.create(config.state(), beans);
             try {
                 store.prepare();
             } catch (IOException e) {

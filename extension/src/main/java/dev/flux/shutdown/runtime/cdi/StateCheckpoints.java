@@ -1,15 +1,23 @@
 package dev.flux.shutdown.runtime.cdi;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,6 +32,7 @@ import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
 import dev.flux.shutdown.runtime.state.PersistentInstances;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.PersistingStep;
+import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.StateLock;
@@ -35,7 +44,7 @@ import dev.flux.shutdown.runtime.state.StateRestorer;
  * checkpoints from the application's start, and provides the PERSISTING step.
  */
 @ApplicationScoped
-public class StateCheckpoints {
+public class StateCheckpoints implements ReleasedCheckpoints {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
 
@@ -50,12 +59,15 @@ public class StateCheckpoints {
     private boolean loaded;
     private volatile CheckpointMonitor monitor = CheckpointMonitor.NONE;
 
+    @Inject
+    BeanContainer beans;
+
     @PostConstruct
     void assemble() {
         ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
         enabled = all.enabled();
         config = all.state();
-        store = CheckpointStores.create(config);
+        store = CheckpointStores.create(config, beans.createInstance());
         StateCodec codec = new StateCodec();
         LatestCheckpoints latest = new LatestCheckpoints();
         restorer = new StateRestorer(store, codec, latest);
@@ -116,6 +128,30 @@ public class StateCheckpoints {
     /** The work of PERSISTING: the final checkpoint of every existing instance, as one set. */
     PhaseStep persistingStep() {
         return new PersistingStep(instances, writer, periodic, store);
+    }
+
+    /**
+     * Fails the start when the JDBC store cannot be used (the database is unreachable, the tables cannot be
+     * created). On CDI Lite (Quarkus) the {@code Startup} event is the first moment the application's
+     * {@code DataSource} can be used; on CDI Full it repeats the check of the deployment, against a database that
+     * may have gone away since.
+     */
+    void checkDatabase(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
+        if (!enabled || config.store() != StateConfig.StoreKind.JDBC) {
+            return;
+        }
+        try {
+            store.prepare();
+        } catch (IOException | RuntimeException e) {
+            throw new DeploymentException("FLUX-0728 The checkpoint store " + StateConfig.STORE + "=jdbc (" + store
+                    + ") cannot hold checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checkpoints released by other instances that wait for a successor (stores that hand over: JDBC). */
+    @Override
+    public OptionalLong unclaimed() {
+        return enabled && store instanceof ReleasedCheckpoints handover ? handover.unclaimed() : OptionalLong.empty();
     }
 
     @PreDestroy

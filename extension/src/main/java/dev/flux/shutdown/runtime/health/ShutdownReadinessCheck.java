@@ -1,6 +1,7 @@
 package dev.flux.shutdown.runtime.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,10 +14,12 @@ import dev.flux.shutdown.Shutdown;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
+import dev.flux.shutdown.runtime.state.ReleasedCheckpoints;
 
 /**
  * Reports DOWN from the first instant of a shutdown, so that load balancers and Kubernetes stop routing new
- * requests here while the in-flight ones finish.
+ * requests here while the in-flight ones finish. With the JDBC checkpoint store it also shows
+ * {@value #RELEASED_CHECKPOINTS}: checkpoints other instances released that wait for a successor.
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +27,9 @@ public class ShutdownReadinessCheck implements HealthCheck {
 
     /** The name under which the check appears in the health response. */
     public static final String NAME = "flux-shutdown";
+
+    /** The data entry with the count of released, unclaimed checkpoints (JDBC store only). */
+    public static final String RELEASED_CHECKPOINTS = "released-checkpoints";
 
     @Inject
     Shutdown shutdown;
@@ -33,6 +39,9 @@ public class ShutdownReadinessCheck implements HealthCheck {
 
     @Inject
     DrainGate drain;
+
+    @Inject
+    Instance<ReleasedCheckpoints> released;
 
     /** The open event streams, long polls and WebSocket sessions, counted apart from in-flight work. */
     @Inject
@@ -48,6 +57,9 @@ public class ShutdownReadinessCheck implements HealthCheck {
                 .withData("served-late", late.served())
                 .withData("refused", late.refused());
         longLived.openCounts().forEach((kind, open) -> response.withData(kind.key(), open));
+        if (released.isResolvable()) {
+            released.get().unclaimed().ifPresent(count -> response.withData(RELEASED_CHECKPOINTS, count));
+        }
         return response.build();
     }
 }

@@ -60,6 +60,11 @@ public final class PersistingStep implements PhaseStep {
         if (outcome.complete()) {
             try {
                 store.release();
+                if (store instanceof ReleasedCheckpoints handover) {
+                    details.add("released for the next instance without a checkpoint of its own"
+                            + handover.unclaimed().stream().mapToObj(n -> "; " + n + " released by other instances"
+                                    + " still unclaimed").findFirst().orElse(""));
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, e, () -> "FLUX-0710 The final checkpoint could not be released in " + store
                         + ": " + Problems.describe(e));

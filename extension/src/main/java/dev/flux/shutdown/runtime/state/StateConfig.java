@@ -3,19 +3,22 @@ package dev.flux.shutdown.runtime.state;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.flux.shutdown.runtime.ConfigReader;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
 
 /**
  * Configuration of the PERSISTING phase and of checkpoints.
  *
- * @param store              {@value #STORE}: where checkpoints live ({@code file})
+ * @param store              {@value #STORE}: where checkpoints live ({@code file} or {@code jdbc})
  * @param dir                {@value #DIR}: the checkpoint directory of the file store, relative to the working
  *                           directory unless absolute
  * @param checkpointInterval {@value #CHECKPOINT_INTERVAL}: period of background checkpoints; zero turns them off
+ * @param jdbc               the JDBC store's keys and the instance identity (read and checked whatever the store)
  */
-public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval) {
+public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval, JdbcStoreConfig jdbc) {
 
     public static final String STORE = ShutdownConfig.PREFIX + "state.store";
     public static final String DIR = ShutdownConfig.PREFIX + "state.dir";
@@ -24,10 +27,13 @@ public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval
     /** The kinds of checkpoint store, as {@value #STORE} names them (in kebab-case). */
     public enum StoreKind {
         /** Generations of files in {@value #DIR}. */
-        FILE
+        FILE,
+        /** Sets in a table of the application's own {@code DataSource}, handed over between instances. */
+        JDBC
     }
 
-    public static StateConfig read(ConfigReader reader) {
+    /** Reads the keys; {@code environment} gives the default instance identity ({@code HOSTNAME}). */
+    public static StateConfig read(ConfigReader reader, Map<String, String> environment) {
         StoreKind store = reader.choice(STORE, StoreKind.FILE, StoreKind.class);
         String dirName = reader.raw(DIR).orElse("flux-state");
         Path dir = Path.of("flux-state");
@@ -37,6 +43,6 @@ public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval
             reader.invalid(DIR, dirName, "a directory path");
         }
         Duration interval = reader.duration(CHECKPOINT_INTERVAL, Duration.ZERO);
-        return new StateConfig(store, dir, interval);
+        return new StateConfig(store, dir, interval, JdbcStoreConfig.read(reader, environment));
     }
 }

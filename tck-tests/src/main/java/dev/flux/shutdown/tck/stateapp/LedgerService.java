@@ -15,13 +15,15 @@ import dev.flux.shutdown.Shutdown;
 import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
 import dev.flux.shutdown.tck.stateapp.ledger.CheckingAccount;
 import dev.flux.shutdown.tck.stateapp.ledger.Ledger;
+import dev.flux.shutdown.tck.stateapp.ledger.LedgerDataSource;
 import dev.flux.shutdown.tck.stateapp.ledger.ReserveAccount;
 import dev.flux.shutdown.tck.stateapp.ledger.SavingsAccount;
 
 /**
  * The child of the cross-bean crash test: a Weld SE application with three {@code @Persistent} accounts whose sum
  * is constant, and a thread that transfers money between them as fast as it can while the library takes periodic
- * checkpoints (configure {@code -Dflux.shutdown.state.dir} and {@code -Dflux.shutdown.state.checkpoint-interval}).
+ * checkpoints (configure {@code -Dflux.shutdown.state.dir} and {@code -Dflux.shutdown.state.checkpoint-interval};
+ * or {@code -Dflux.shutdown.state.store=jdbc} and {@code -Dapp.jdbc.url}, see {@link LedgerDataSource}).
  * It prints {@code loaded <sequence>} when the library loads a checkpoint, {@code accounts <checking> <savings>
  * <reserve> <transfer>} once all three are restored, and {@code committed <sequence>} for every checkpoint the library
  * reports committed (its FINE log line), until it is killed.
@@ -41,7 +43,8 @@ public final class LedgerService {
         SeContainer container = SeContainerInitializer.newInstance().disableDiscovery()
                 .addExtensions(new FluxShutdownExtension())
                 .addPackages(true, Shutdown.class)
-                .addBeanClasses(CheckingAccount.class, SavingsAccount.class, ReserveAccount.class, Ledger.class)
+                .addBeanClasses(CheckingAccount.class, SavingsAccount.class, ReserveAccount.class, Ledger.class,
+                        LedgerDataSource.class)
                 .initialize();
         Ledger ledger = container.select(Ledger.class).get();
         System.out.println("accounts " + ledger.describe());

@@ -1,0 +1,61 @@
+package dev.flux.shutdown.sample.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged Quarkus sample with {@code flux.shutdown.state.store=jdbc}: its checkpoints go to the sample's own
+ * Agroal datasource (the default {@code DataSource} bean, the H2 file database of its orders), and a successor
+ * with another instance name claims the released checkpoint and continues the count.
+ */
+class JdbcStateIT {
+
+    private static final int VISITS = 5;
+
+    private Path workDir;
+
+    @AfterEach
+    void removeWorkDir() throws IOException {
+        if (workDir != null) {
+            SampleProcess.deleteRecursively(workDir);
+        }
+    }
+
+    @Test
+    void checkpointGoesToTheApplicationsDataSourceAndToTheNextInstance() throws Exception {
+        workDir = Files.createTempDirectory("flux-quarkus-jdbc-state-");
+        try (SampleProcess first = SampleProcess.start(config("sample-1"), workDir)) {
+            for (int i = 1; i <= VISITS; i++) {
+                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
+            }
+            first.signal("TERM");
+            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            assertThat(first.output()).as(first.outputText()).anyMatch(line -> line.contains("FLUX-0726"));
+        }
+        assertThat(workDir.resolve("sample-data/state")).doesNotExist();
+
+        try (SampleProcess second = SampleProcess.start(config("sample-2"), workDir)) {
+            assertThat(body(second.get("/visits"))).as(second.outputText()).isEqualTo(Long.toString(VISITS));
+            second.awaitLine(line -> line.contains("FLUX-0725") && line.contains("released by instance 'sample-1'"));
+            assertThat(body(second.post("/visits"))).isEqualTo(Long.toString(VISITS + 1));
+        }
+    }
+
+    private static Map<String, String> config(String instance) {
+        return Map.of("flux.shutdown.state.store", "jdbc", "flux.shutdown.state.instance", instance);
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}
