@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,8 +38,7 @@ public final class ShutdownCoordinator {
     private final Consumer<ShutdownPhaseEvent> events;
     private final ProcessExit exit;
     private final RunningApplication application;
-    private final ReportLog reportLog;
-    private final ShutdownMonitor monitor;
+    private final ShutdownRecord record;
     private final Supplier<LateRequests> lateRequests;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final PhaseTimeline timeline = new PhaseTimeline();
@@ -48,21 +46,12 @@ public final class ShutdownCoordinator {
     private final CountDownLatch phasesDone = new CountDownLatch(1);
     private volatile Thread phasesThread;
     private volatile ShutdownReport report;
-    /** Whether a report was logged: by the phases at their end, or by the watchdog when the bound passed. */
-    private final AtomicBoolean reported = new AtomicBoolean();
 
     /**
-     * @param steps       the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
-     *                    report, done here)
-     * @param events      receives every phase start, e.g. to fire it as a CDI event
-     * @param application whether the application owns the process (only then may it be ended) and its context
-     */
-    public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
-            ProcessExit exit, RunningApplication application) {
-        this(config, steps, events, exit, application, () -> LateRequests.NONE, ShutdownMonitor.NONE);
-    }
-
-    /**
+     * @param steps        the work of PREPARING, DRAINING, CLEANING and PERSISTING, in that order (EXITING is the
+     *                     report, done here)
+     * @param events       receives every phase start, e.g. to fire it as a CDI event
+     * @param application  whether the application owns the process (only then may it be ended) and its context
      * @param lateRequests the counts of requests that arrived once DRAINING had started, read for the report
      * @param monitor      follows the shutdown as it happens (JFR, JMX, metrics)
      */
@@ -71,12 +60,13 @@ public final class ShutdownCoordinator {
             ShutdownMonitor monitor) {
         this.config = config;
         this.lateRequests = lateRequests;
-        this.monitor = monitor;
         this.steps = List.copyOf(steps);
         this.events = events;
         this.exit = exit;
         this.application = application;
-        this.reportLog = new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat());
+        this.record = new ShutdownRecord(monitor,
+                new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat()),
+                application.logLabel());
         this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
         List<ShutdownPhase> expected = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING,
                 ShutdownPhase.CLEANING, ShutdownPhase.PERSISTING);
@@ -113,7 +103,7 @@ public final class ShutdownCoordinator {
         phasesThread = Thread.currentThread();
         // on the phases thread, not in claim: a signal starts every application of a server one after the other,
         // and nothing may widen the instant between their readiness going DOWN
-        observe(() -> monitor.started(cause.get()));
+        record.observe(m -> m.started(cause.get()));
         try {
             runClaimedPhases(cause.get());
         } finally {
@@ -178,14 +168,7 @@ public final class ShutdownCoordinator {
                 complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()),
                 lateRequests.get());
         report = done;
-        if (reported.compareAndSet(false, true)) {
-            observe(() -> monitor.reported(done));
-            reportLog.log(done);
-        } else {
-            LOG.info(() -> "FLUX-0008 " + label() + "The shutdown that outlived " + ShutdownConfig.TIMEOUT
-                    + " has ended, after " + Durations.format(done.total()) + "; its report was logged when "
-                    + ShutdownConfig.TIMEOUT + " expired");
-        }
+        record.phasesEnded(done);
         if (done.exitCode().isEmpty()) {
             // the library does not end the process: nothing is left for the watchdog to bound
             watchdog.disarm();
@@ -251,22 +234,12 @@ public final class ShutdownCoordinator {
 
     private void finish(ShutdownCause started, PhaseReport phaseReport) {
         timeline.finish(phaseReport);
-        observe(() -> monitor.phaseEnded(started, phaseReport));
-    }
-
-    /** Tells the monitor; a monitor that fails (a metrics backend, say) never stops the shutdown. */
-    private void observe(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "FLUX-0801 " + label() + "Recording the shutdown for JFR, JMX or metrics failed;"
-                    + " the shutdown goes on", e);
-        }
+        record.observe(m -> m.phaseEnded(started, phaseReport));
     }
 
     private long enter(ShutdownPhase next, ShutdownCause started) {
         long now = timeline.enter(next);
-        observe(() -> monitor.phaseStarted(next, started));
+        record.observe(m -> m.phaseStarted(next, started));
         try {
             events.accept(new ShutdownPhaseEvent(next, started, timeline.elapsedAt(now)));
         } catch (RuntimeException e) {
@@ -305,25 +278,21 @@ public final class ShutdownCoordinator {
         ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()),
                 lateRequests.get());
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
-        observe(() -> monitor.timedOut(partial.cause(), phase));
-        boolean first = reported.compareAndSet(false, true);
-        if (first) {
-            observe(() -> monitor.reported(partial));
-        }
-        if (!ownsProcess()) {
-            if (first) {
+        record.observe(m -> m.timedOut(partial.cause(), phase));
+        boolean owns = ownsProcess();
+        record.timedOut(partial, reportFollows -> {
+            if (owns) {
+                LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
+                        + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
+                        + config.forcedExitCode());
+            } else if (reportFollows) {
                 LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
                         + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
                         + " application, so the library stops waiting and leaves the process to the server");
-                reportLog.log(partial);
             }
+        });
+        if (!owns) {
             return;
-        }
-        LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
-                + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
-                + config.forcedExitCode());
-        if (first) {
-            reportLog.log(partial);
         }
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
