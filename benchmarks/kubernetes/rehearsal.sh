@@ -120,9 +120,6 @@ backend be
 EOF
 }
 
-# field FILE KEY: a value from the FLUX-LOAD line that mix.lua prints.
-field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
-
 # rehearse DELAY MODE: one deletion; appends a row to $WORK/table and sets RUN_OK (1: nothing lost, exit 0).
 RUN_OK=0
 RUN_NO=0
@@ -184,14 +181,9 @@ rehearse() {
     log "old instance ended $exit_ms ms after SIGTERM (-1: killed), exit code $exit_code"
 
     sleep "$TAIL_SECONDS"
-    kill -INT "${PID[wrk]}"
-    wait_until "$EXIT_BOUND" "end of wrk" eval "! alive ${PID[wrk]}"
-    wait "${PID[wrk]}" || true
-    unset "PID[wrk]"
+    finish_load 1
     stop_instance "$name-surge"
-    kill -TERM "${PID[haproxy]}"
-    wait_until "$EXIT_BOUND" "exit of HAProxy" eval "! alive ${PID[haproxy]}"
-    unset "PID[haproxy]"
+    stop_haproxy
 
     local out="$WORK/$name.wrk"
     grep -q FLUX-LOAD "$out" || { cat "$out"; fail "$name: wrk printed no result"; }
