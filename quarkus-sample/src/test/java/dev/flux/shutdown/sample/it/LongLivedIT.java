@@ -1,12 +1,13 @@
 package dev.flux.shutdown.sample.it;
 
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW;
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW_MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.flux.shutdown.testsupport.DrainingLine;
 import dev.flux.shutdown.testsupport.LongLivedClients;
+import dev.flux.shutdown.testsupport.LongLivedScenario;
 
 /**
  * Long-lived responses in the packaged Quarkus sample at a real SIGTERM: open event streams end cleanly with a
@@ -26,20 +27,15 @@ import dev.flux.shutdown.testsupport.LongLivedClients;
 class LongLivedIT {
 
     private static final String STARTED = "sample: started ";
-    private static final int STREAMS = 100;
-    private static final int POLLS = 20;
-    private static final int SESSIONS = 50;
-    private static final int SLOW = 10;
-    private static final long SLOW_MILLIS = 3000;
 
     @Test
     void streamsLongPollsAndWebSocketsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
         try (SampleProcess sample = SampleProcess.start(Map.of("flux.shutdown.drain.sse.last-event", "bye"))) {
             HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            LongLivedClients clients = LongLivedClients.open(streamClient,
-                    URI.create("http://127.0.0.1:" + sample.port() + "/notifications/events"), STREAMS,
-                    () -> sample.getAsync("/notifications/poll"), POLLS,
-                    URI.create("ws://127.0.0.1:" + sample.port() + "/chat"), SESSIONS);
+            LongLivedClients clients = LongLivedScenario.open(streamClient,
+                    URI.create("http://127.0.0.1:" + sample.port() + "/notifications/events"),
+                    () -> sample.getAsync("/notifications/poll"),
+                    URI.create("ws://127.0.0.1:" + sample.port() + "/chat"));
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 slow.add(sample.getAsync("/report?ms=" + SLOW_MILLIS));
@@ -56,10 +52,7 @@ class LongLivedIT {
                 assertThat(report.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             }
             assertThat(sample.awaitExit()).as(sample.outputText()).isZero();
-            String draining = DrainingLine.find(sample.output());
-            assertThat(draining).contains(SLOW + " in flight at start, all finished").contains(clients.endedSummary());
-            assertThat(DrainingLine.duration(draining)).as(draining)
-                    .isLessThan(Duration.ofMillis(SLOW_MILLIS).plusSeconds(5));
+            LongLivedScenario.checkDraining(sample.output(), clients);
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.flux.shutdown.tck.process;
 
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW;
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW_MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.tck.app.TckOutput;
-import dev.flux.shutdown.testsupport.DrainingLine;
 import dev.flux.shutdown.testsupport.EventStream;
 import dev.flux.shutdown.testsupport.LongLivedClients;
+import dev.flux.shutdown.testsupport.LongLivedScenario;
 import dev.flux.shutdown.testsupport.WebSocketClient;
 
 /**
@@ -29,11 +30,6 @@ import dev.flux.shutdown.testsupport.WebSocketClient;
 class LongLivedProcessTest {
 
     private static final String STARTED = "FLUX-TCK STARTED ";
-    private static final int STREAMS = 100;
-    private static final int POLLS = 20;
-    private static final int SESSIONS = 50;
-    private static final int SLOW = 10;
-    private static final long SLOW_MILLIS = 3000;
 
     @Test
     void streamsLongPollsAndWebSocketsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
@@ -41,10 +37,10 @@ class LongLivedProcessTest {
             HttpProbe http = new HttpProbe(app.awaitHttpPort());
             app.awaitReady();
             HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            LongLivedClients clients = LongLivedClients.open(streamClient,
-                    URI.create("http://127.0.0.1:" + app.port() + "/long-lived/events"), STREAMS,
-                    () -> http.getAsync("/long-lived/poll"), POLLS,
-                    URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat"), SESSIONS);
+            LongLivedClients clients = LongLivedScenario.open(streamClient,
+                    URI.create("http://127.0.0.1:" + app.port() + "/long-lived/events"),
+                    () -> http.getAsync("/long-lived/poll"),
+                    URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat"));
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 slow.add(http.getAsync("/slow?ms=" + SLOW_MILLIS));
@@ -68,10 +64,7 @@ class LongLivedProcessTest {
                 });
             }
             assertThat(app.awaitExit()).as(app.outputText()).isZero();
-            String draining = DrainingLine.find(app.output());
-            assertThat(draining).contains(SLOW + " in flight at start, all finished").contains(clients.endedSummary());
-            assertThat(DrainingLine.duration(draining)).as(draining)
-                    .isLessThan(Duration.ofMillis(SLOW_MILLIS).plusSeconds(5));
+            LongLivedScenario.checkDraining(app.output(), clients);
         }
     }
 
