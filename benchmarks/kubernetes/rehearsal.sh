@@ -185,16 +185,9 @@ rehearse() {
     stop_instance "$name-surge"
     stop_haproxy
 
-    local out="$WORK/$name.wrk"
-    grep -q FLUX-LOAD "$out" || { cat "$out"; fail "$name: wrk printed no result"; }
-    local requests non2xx statuses connect read write timeout
-    requests=$(field "$out" requests)
-    non2xx=$(field "$out" non2xx)
-    statuses=$(field "$out" statuses)
-    connect=$(field "$out" connect)
-    read=$(field "$out" read)
-    write=$(field "$out" write)
-    timeout=$(field "$out" timeout)
+    # shellcheck disable=SC2034 # duration and p99: set by load_result, not shown here
+    local requests non2xx connect read write timeout duration p99 statuses
+    load_result "$WORK/$name.wrk" "$name"
     local errors=$((non2xx + connect + read + write + timeout)) judged=0 verdict="not judged" warned=""
     [[ $mode == library ]] && (($(bc <<<"$delay <= $JUDGED_UP_TO"))) && judged=1
     grep -o 'FLUX-085[0-9][^"]*' "$WORK/$name-old.log" | head -1 >"$WORK/$name.warning" || true

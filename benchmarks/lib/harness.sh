@@ -227,6 +227,25 @@ finish_load() {
 # field FILE KEY: a value from the FLUX-LOAD line that rolling-restart/mix.lua prints.
 field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
+# load_result FILE NAME: reads the FLUX-LOAD line of wrk's output FILE (fails the run NAME if there is none) into
+# requests, non2xx, connect, read, write, timeout, duration (us), p99 (us) and statuses: declare them local first.
+load_result() {
+    local out=$1 name=$2
+    grep -q "FLUX-LOAD" "$out" || { cat "$out"; fail "$name: wrk printed no result"; }
+    # shellcheck disable=SC2034 # the caller's variables
+    {
+        requests=$(field "$out" requests)
+        non2xx=$(field "$out" non2xx)
+        connect=$(field "$out" connect)
+        read=$(field "$out" read)
+        write=$(field "$out" write)
+        timeout=$(field "$out" timeout)
+        duration=$(field "$out" duration_us)
+        p99=$(field "$out" p99_us)
+        statuses=$(field "$out" statuses)
+    }
+}
+
 # median NUMBERS...: the median (the mean of the middle two for an even count).
 median() {
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

@@ -141,18 +141,8 @@ rolling() {
     stop_instance "$name-b"
     stop_haproxy
 
-    local wrk_out="$WORK/$name.wrk"
-    grep -q "FLUX-LOAD" "$wrk_out" || { cat "$wrk_out"; fail "$name: wrk printed no result"; }
     local requests non2xx connect read write timeout duration p99 statuses
-    requests=$(field "$wrk_out" requests)
-    non2xx=$(field "$wrk_out" non2xx)
-    connect=$(field "$wrk_out" connect)
-    read=$(field "$wrk_out" read)
-    write=$(field "$wrk_out" write)
-    timeout=$(field "$wrk_out" timeout)
-    duration=$(field "$wrk_out" duration_us)
-    p99=$(field "$wrk_out" p99_us)
-    statuses=$(field "$wrk_out" statuses)
+    load_result "$WORK/$name.wrk" "$name"
     printf '%-22s %8s %9s %8s %7s %5s %6s %8s %9.1f %9.1f  %-16s %s\n' "$name" "$restarts" "$requests" "$non2xx" \
         "$connect" "$read" "$write" "$timeout" "$(bc -l <<<"$requests * 1000000 / $duration")" \
         "$(bc -l <<<"$p99 / 1000")" "$statuses" "$exits" >>"$WORK/table"
