@@ -120,9 +120,6 @@ backend be
 EOF
 }
 
-# field FILE KEY: a value from the FLUX-LOAD line that mix.lua prints.
-field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
-
 # rehearse DELAY MODE: one deletion; appends a row to $WORK/table and sets RUN_OK (1: nothing lost, exit 0).
 RUN_OK=0
 RUN_NO=0
@@ -184,25 +181,13 @@ rehearse() {
     log "old instance ended $exit_ms ms after SIGTERM (-1: killed), exit code $exit_code"
 
     sleep "$TAIL_SECONDS"
-    kill -INT "${PID[wrk]}"
-    wait_until "$EXIT_BOUND" "end of wrk" eval "! alive ${PID[wrk]}"
-    wait "${PID[wrk]}" || true
-    unset "PID[wrk]"
+    finish_load 1
     stop_instance "$name-surge"
-    kill -TERM "${PID[haproxy]}"
-    wait_until "$EXIT_BOUND" "exit of HAProxy" eval "! alive ${PID[haproxy]}"
-    unset "PID[haproxy]"
+    stop_haproxy
 
-    local out="$WORK/$name.wrk"
-    grep -q FLUX-LOAD "$out" || { cat "$out"; fail "$name: wrk printed no result"; }
-    local requests non2xx statuses connect read write timeout
-    requests=$(field "$out" requests)
-    non2xx=$(field "$out" non2xx)
-    statuses=$(field "$out" statuses)
-    connect=$(field "$out" connect)
-    read=$(field "$out" read)
-    write=$(field "$out" write)
-    timeout=$(field "$out" timeout)
+    # shellcheck disable=SC2034 # duration and p99: set by load_result, not shown here
+    local requests non2xx connect read write timeout duration p99 statuses
+    load_result "$WORK/$name.wrk" "$name"
     local errors=$((non2xx + connect + read + write + timeout)) judged=0 verdict="not judged" warned=""
     [[ $mode == library ]] && (($(bc <<<"$delay <= $JUDGED_UP_TO"))) && judged=1
     grep -o 'FLUX-085[0-9][^"]*' "$WORK/$name-old.log" | head -1 >"$WORK/$name.warning" || true

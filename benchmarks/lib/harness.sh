@@ -175,6 +175,77 @@ stop_instance() {
     unset "PID[$name]"
 }
 
+# HAProxy in front of two instances, a on $PORT_A and b on $PORT_B, with its stats page on $STATS_PORT.
+# haproxy_routes DEFAULT_SERVER: the frontend on $FRONT_PORT, the backend with health checks on the readiness
+# endpoint (DEFAULT_SERVER: the check's timing, e.g. "inter 200ms fall 1 rise 2") and the stats page, as
+# haproxy.cfg sections.
+haproxy_routes() {
+    cat <<EOF
+frontend front
+    bind 127.0.0.1:$FRONT_PORT
+    default_backend app
+
+backend app
+    balance roundrobin
+    option httpchk
+    http-check send meth GET uri $HEALTH_PATH
+    http-check expect status 200
+    default-server $1
+    server a 127.0.0.1:$PORT_A check
+    server b 127.0.0.1:$PORT_B check
+
+listen stats
+    bind 127.0.0.1:$STATS_PORT
+    stats enable
+    stats uri /stats
+EOF
+}
+
+# haproxy_state SERVER: the state of server a or b as HAProxy's stats page shows it (UP, DOWN, ...).
+haproxy_state() {
+    curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }'
+}
+lb_up() { [[ $(haproxy_state "$1") == UP ]]; }
+
+# Stops the HAProxy started as PID[haproxy]: SIGTERM and a bounded wait for its exit.
+stop_haproxy() {
+    kill -TERM "${PID[haproxy]}"
+    wait_until "$EXIT_BOUND" "exit of HAProxy" eval "! alive ${PID[haproxy]}"
+    unset "PID[haproxy]"
+}
+
+# Ends the load started as PID[wrk] early (wrk prints its results on SIGINT) or waits for its duration; bounded
+# either way.
+finish_load() {
+    local interrupt=$1 pid=${PID[wrk]}
+    ((interrupt)) && kill -INT "$pid"
+    wait_until "$EXIT_BOUND" "end of wrk" eval "! alive $pid"
+    wait "$pid" || true
+    unset "PID[wrk]"
+}
+
+# field FILE KEY: a value from the FLUX-LOAD line that rolling-restart/mix.lua prints.
+field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+
+# load_result FILE NAME: reads the FLUX-LOAD line of wrk's output FILE (fails the run NAME if there is none) into
+# requests, non2xx, connect, read, write, timeout, duration (us), p99 (us) and statuses: declare them local first.
+load_result() {
+    local out=$1 name=$2
+    grep -q "FLUX-LOAD" "$out" || { cat "$out"; fail "$name: wrk printed no result"; }
+    # shellcheck disable=SC2034 # the caller's variables
+    {
+        requests=$(field "$out" requests)
+        non2xx=$(field "$out" non2xx)
+        connect=$(field "$out" connect)
+        read=$(field "$out" read)
+        write=$(field "$out" write)
+        timeout=$(field "$out" timeout)
+        duration=$(field "$out" duration_us)
+        p99=$(field "$out" p99_us)
+        statuses=$(field "$out" statuses)
+    }
+}
+
 # median NUMBERS...: the median (the mean of the middle two for an even count).
 median() {
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

@@ -22,14 +22,12 @@ FLAGS=(-Dflux.shutdown.readiness-delay="$READINESS_DELAY" -Dflux.shutdown.drain.
 
 install_tools haproxy
 backend_build with
-lb_up() {
-    [[ $(curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" \
-        | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }') == UP ]]
-}
 
 start_listening a "${FLAGS[@]}"
+# shellcheck disable=SC2034 # PORT_A and PORT_B: read by haproxy_routes (lib/harness.sh)
 PORT_A=$LISTENING_PORT
 start_listening b "${FLAGS[@]}"
+# shellcheck disable=SC2034
 PORT_B=$LISTENING_PORT
 # HAProxy on two free ports; like an instance, it may lose a port to another process's connection: then retry
 for attempt in 1 2 3; do
@@ -44,21 +42,7 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout check 1s
-frontend front
-    bind 127.0.0.1:$FRONT_PORT
-    default_backend app
-backend app
-    balance roundrobin
-    option httpchk
-    http-check send meth GET uri $HEALTH_PATH
-    http-check expect status 200
-    default-server inter 200ms fall 1 rise 2
-    server a 127.0.0.1:$PORT_A check
-    server b 127.0.0.1:$PORT_B check
-listen stats
-    bind 127.0.0.1:$STATS_PORT
-    stats enable
-    stats uri /stats
+$(haproxy_routes "inter 200ms fall 1 rise 2")
 CFG
     haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
     PID[haproxy]=$!

@@ -55,11 +55,6 @@ esac
 
 RUNS=${RUNS:-baseline extension}
 
-haproxy_state() {
-    curl -fs --max-time 2 "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v s="$1" '$1 == "app" && $2 == s { print $18 }'
-}
-lb_up() { [[ $(haproxy_state "$1") == UP ]]; }
-
 # The load balancer: identical for both runs. Health checks on the readiness endpoint (by default every 200ms;
 # one failed check takes a server out, two good ones put it back). Keep-alive to the clients, HAPROXY_HTTP_MODE
 # to the servers, HAPROXY_RETRIES connection retries, redispatch only if HAPROXY_REDISPATCH=1. Only abnormal
@@ -84,23 +79,7 @@ defaults
     timeout http-keep-alive 10s
     timeout check 1s
 
-frontend front
-    bind 127.0.0.1:$FRONT_PORT
-    default_backend app
-
-backend app
-    balance roundrobin
-    option httpchk
-    http-check send meth GET uri $HEALTH_PATH
-    http-check expect status 200
-    default-server $HAPROXY_CHECK
-    server a 127.0.0.1:$PORT_A check
-    server b 127.0.0.1:$PORT_B check
-
-listen stats
-    bind 127.0.0.1:$STATS_PORT
-    stats enable
-    stats uri /stats
+$(haproxy_routes "$HAPROXY_CHECK")
 EOF
 }
 
@@ -113,18 +92,6 @@ run_load() {
     "${WRK_CMD[@]}" >"$WORK/$name.wrk" 2>&1 &
     PID[wrk]=$!
 }
-
-# Ends the load early (wrk prints its results on SIGINT) or waits for its duration; bounded either way.
-finish_load() {
-    local interrupt=$1 pid=${PID[wrk]}
-    ((interrupt)) && kill -INT "$pid"
-    wait_until "$EXIT_BOUND" "end of wrk" eval "! alive $pid"
-    wait "$pid" || true
-    unset "PID[wrk]"
-}
-
-# field FILE KEY: a value from the FLUX-LOAD line that mix.lua prints.
-field() { grep -o "FLUX-LOAD .*" "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
 # rolling NAME FLAGS...: two instances behind HAProxy under load, each restarted ROUNDS times with SIGTERM.
 # Appends one line to $WORK/table; sets RUN_OK to 1 if no request failed and every restart went well, else 0.
@@ -172,22 +139,10 @@ rolling() {
     finish_load 1
     stop_instance "$name-a"
     stop_instance "$name-b"
-    kill -TERM "${PID[haproxy]}"
-    wait_until "$EXIT_BOUND" "exit of HAProxy" eval "! alive ${PID[haproxy]}"
-    unset "PID[haproxy]"
+    stop_haproxy
 
-    local wrk_out="$WORK/$name.wrk"
-    grep -q "FLUX-LOAD" "$wrk_out" || { cat "$wrk_out"; fail "$name: wrk printed no result"; }
     local requests non2xx connect read write timeout duration p99 statuses
-    requests=$(field "$wrk_out" requests)
-    non2xx=$(field "$wrk_out" non2xx)
-    connect=$(field "$wrk_out" connect)
-    read=$(field "$wrk_out" read)
-    write=$(field "$wrk_out" write)
-    timeout=$(field "$wrk_out" timeout)
-    duration=$(field "$wrk_out" duration_us)
-    p99=$(field "$wrk_out" p99_us)
-    statuses=$(field "$wrk_out" statuses)
+    load_result "$WORK/$name.wrk" "$name"
     printf '%-22s %8s %9s %8s %7s %5s %6s %8s %9.1f %9.1f  %-16s %s\n' "$name" "$restarts" "$requests" "$non2xx" \
         "$connect" "$read" "$write" "$timeout" "$(bc -l <<<"$requests * 1000000 / $duration")" \
         "$(bc -l <<<"$p99 / 1000")" "$statuses" "$exits" >>"$WORK/table"

@@ -1,24 +1,25 @@
 package dev.flux.shutdown.tck.process;
 
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW;
+import static dev.flux.shutdown.testsupport.LongLivedScenario.SLOW_MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.tck.app.TckOutput;
 import dev.flux.shutdown.testsupport.EventStream;
+import dev.flux.shutdown.testsupport.LongLivedClients;
+import dev.flux.shutdown.testsupport.LongLivedScenario;
 import dev.flux.shutdown.testsupport.WebSocketClient;
 
 /**
@@ -29,13 +30,6 @@ import dev.flux.shutdown.testsupport.WebSocketClient;
 class LongLivedProcessTest {
 
     private static final String STARTED = "FLUX-TCK STARTED ";
-    private static final int STREAMS = 100;
-    private static final int POLLS = 20;
-    private static final int SESSIONS = 50;
-    private static final int SLOW = 10;
-    private static final int GOING_AWAY = 1001;
-    private static final long SLOW_MILLIS = 3000;
-    private static final Pattern DRAINING = Pattern.compile("FLUX-0010 DRAINING +([0-9.]+)(ms|s) +ok ");
 
     @Test
     void streamsLongPollsAndWebSocketsEndAtDrainingWhichEndsWithTheOrdinaryRequests() throws Exception {
@@ -43,51 +37,25 @@ class LongLivedProcessTest {
             HttpProbe http = new HttpProbe(app.awaitHttpPort());
             app.awaitReady();
             HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            List<EventStream> streams = new ArrayList<>();
-            for (int i = 0; i < STREAMS; i++) {
-                streams.add(EventStream.open(streamClient, URI.create("http://127.0.0.1:" + app.port()
-                        + "/long-lived/events")));
-            }
-            List<CompletableFuture<HttpResponse<byte[]>>> polls = new ArrayList<>();
-            for (int i = 0; i < POLLS; i++) {
-                polls.add(http.getAsync("/long-lived/poll"));
-            }
-            URI chat = URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat");
-            List<WebSocketClient> sessions = new ArrayList<>();
-            for (int i = 0; i < SESSIONS; i++) {
-                sessions.add(WebSocketClient.connect(streamClient, chat));
-            }
+            LongLivedClients clients = LongLivedScenario.open(streamClient,
+                    URI.create("http://127.0.0.1:" + app.port() + "/long-lived/events"),
+                    () -> http.getAsync("/long-lived/poll"),
+                    URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat"));
             List<CompletableFuture<HttpResponse<byte[]>>> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 slow.add(http.getAsync("/slow?ms=" + SLOW_MILLIS));
             }
-            app.awaitLines(line -> line.startsWith(STARTED), STREAMS + POLLS + SESSIONS + SLOW);
-            for (EventStream stream : streams) {
-                assertThat(stream.firstData().get(30, TimeUnit.SECONDS)).startsWith("open ");
-            }
-            for (WebSocketClient session : sessions) {
-                assertThat(session.firstMessage().get(30, TimeUnit.SECONDS)).isEqualTo("welcome");
-            }
-            assertThat(readiness(http)).contains("\"in-flight\":" + (SLOW + 1))
-                    .contains("\"sse-streams\":" + STREAMS).contains("\"long-polls\":" + POLLS)
-                    .contains("\"websocket-sessions\":" + SESSIONS);
+            app.awaitLines(line -> line.startsWith(STARTED), clients.requests() + SLOW);
+            clients.awaitOpen();
+            assertThat(readiness(http)).contains("\"in-flight\":" + (SLOW + 1)).contains(clients.readinessCounts());
 
             app.signal("TERM");
 
-            for (CompletableFuture<HttpResponse<byte[]>> poll : polls) {
-                assertThat(poll.get(30, TimeUnit.SECONDS)).satisfies(r -> {
-                    assertThat(r.statusCode()).isEqualTo(503);
-                    assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
-                    assertThat(r.headers().firstValue("Connection")).hasValue("close");
-                });
-            }
-            for (EventStream stream : streams) {
-                stream.ended().get(30, TimeUnit.SECONDS); // throws if the stream was cut, not ended
+            assertThat(clients.awaitEndedAtDraining("bye"))
+                    .allSatisfy(r -> assertThat(r.headers().firstValue("Connection")).hasValue("close"));
+            for (EventStream stream : clients.streams()) {
                 assertThat(stream.lines()).as("the last event, then the end of the stream")
                         .contains("data: bye", "retry: 1000");
-            }
-            for (WebSocketClient session : sessions) {
-                assertThat(session.closeCode().get(30, TimeUnit.SECONDS)).isEqualTo(GOING_AWAY);
             }
             for (CompletableFuture<HttpResponse<byte[]>> response : slow) {
                 assertThat(response.get(60, TimeUnit.SECONDS)).satisfies(r -> {
@@ -96,13 +64,7 @@ class LongLivedProcessTest {
                 });
             }
             assertThat(app.awaitExit()).as(app.outputText()).isZero();
-            String draining = app.output().stream().filter(line -> line.contains("FLUX-0010 DRAINING")).findFirst()
-                    .orElseThrow();
-            assertThat(draining).contains(SLOW + " in flight at start, all finished")
-                    .contains("ended " + STREAMS + " SSE streams, " + POLLS + " long polls, " + SESSIONS
-                            + " WebSocket sessions");
-            assertThat(drainingDuration(draining)).as(draining)
-                    .isLessThan(Duration.ofMillis(SLOW_MILLIS).plusSeconds(5));
+            LongLivedScenario.checkDraining(app.output(), clients);
         }
     }
 
@@ -126,7 +88,7 @@ class LongLivedProcessTest {
             WebSocketClient lateSession = WebSocketClient.connect(HttpClient.newHttpClient(),
                     URI.create("ws://127.0.0.1:" + webSocketPort(app) + "/chat"));
             assertThat(lateSession.closeCode().get(30, TimeUnit.SECONDS)).as("closed as soon as it opens")
-                    .isEqualTo(GOING_AWAY);
+                    .isEqualTo(LongLivedClients.GOING_AWAY);
             assertThat(slow.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(app.awaitExit()).isZero();
         }
@@ -159,12 +121,5 @@ class LongLivedProcessTest {
 
     private static String readiness(HttpProbe http) throws Exception {
         return new String(http.get("/health/ready").body(), StandardCharsets.UTF_8);
-    }
-
-    static Duration drainingDuration(String reportLine) {
-        Matcher m = DRAINING.matcher(reportLine);
-        assertThat(m.find()).as(reportLine).isTrue();
-        double value = Double.parseDouble(m.group(1));
-        return Duration.ofMillis((long) (m.group(2).equals("s") ? value * 1000 : value));
     }
 }

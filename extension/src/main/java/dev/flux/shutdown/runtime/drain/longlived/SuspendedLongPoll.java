@@ -14,35 +14,29 @@ import jakarta.ws.rs.core.Response;
  * that the client polls again at once, through the load balancer, at another instance. A response that the application
  * resumed already (e.g. with its own answer, from an observer of the DRAINING event) is left alone.
  */
-public final class SuspendedLongPoll implements LongLived {
+public final class SuspendedLongPoll extends LongLivedHandle<AsyncResponse> {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.drain");
 
-    private final AsyncResponse response;
     private final Supplier<Response> refusal;
 
     /** @param refusal what the poll gets at DRAINING: 503 with {@code Retry-After} and {@code Connection: close} */
     public SuspendedLongPoll(AsyncResponse response, Supplier<Response> refusal) {
-        this.response = response;
+        super(Kind.LONG_POLL, response);
         this.refusal = refusal;
     }
 
     @Override
-    public Kind kind() {
-        return Kind.LONG_POLL;
-    }
-
-    @Override
     public boolean isOpen() {
-        return response.isSuspended();
+        return target().isSuspended();
     }
 
     @Override
     public CompletionStage<?> end() {
         try {
-            response.resume(refusal.get());
+            target().resume(refusal.get());
         } catch (RuntimeException e) {
-            if (response.isSuspended()) {
+            if (target().isSuspended()) {
                 return CompletableFuture.failedFuture(e);
             }
             // resumed, and the runtime failed only after writing the 503: Jersey on Weld SE fails to end the request
@@ -50,16 +44,5 @@ public final class SuspendedLongPoll implements LongLived {
             LOG.log(Level.FINE, "FLUX-0754 A long poll got its 503; the runtime failed after writing it", e);
         }
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** Equal to every other handle of the same response: one registered twice is ended once. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SuspendedLongPoll that && that.response == response;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(response);
     }
 }

@@ -29,7 +29,8 @@ public final class WebSocketService {
 
     /** Starts the server on 127.0.0.1 and returns the port it listens on. */
     public static int start() {
-        Server server = new Server("127.0.0.1", 0, "/", Map.of(), Set.of(ChatEndpoint.class));
+        // -1: a free port; Tyrus takes 0 for its default 8025, which parallel builds on one machine then share
+        Server server = new Server("127.0.0.1", -1, "/", Map.of(), Set.of(ChatEndpoint.class));
         try {
             server.start();
         } catch (Exception e) { // DeploymentException, not named: available() must load this class without the API
