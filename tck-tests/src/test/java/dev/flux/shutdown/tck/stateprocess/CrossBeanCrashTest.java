@@ -49,12 +49,9 @@ class CrossBeanCrashTest {
 
         for (int kill = 1; kill <= kills; kill++) {
             try (ChildJvm child = ChildJvm.start(LedgerService.class, config)) {
-                String accounts = child.awaitLine(l -> l.startsWith("accounts "), BOUND);
+                LedgerCheckpoint.assertStarted(child, onDisk, kill, BOUND);
                 if (onDisk == null) {
-                    assertThat(accounts).as("first start").isEqualTo("accounts 1000 1000 1000 0");
                     assertThat(child.lines()).noneMatch(l -> l.startsWith("loaded "));
-                } else {
-                    LedgerCheckpoint.assertRestored(child, accounts, onDisk, kill);
                 }
                 child.awaitLine(l -> LedgerCheckpoint.COMMITTED.matcher(l).matches(), BOUND);
                 killer.killAtRandomInstant(child, BOUND);

@@ -52,12 +52,7 @@ class JdbcCrossBeanCrashTest {
 
         for (int kill = 1; kill <= kills; kill++) {
             try (ChildJvm child = ChildJvm.start(LedgerService.class, config)) {
-                String accounts = child.awaitLine(l -> l.startsWith("accounts "), BOUND);
-                if (stored == null) {
-                    assertThat(accounts).as("first start").isEqualTo("accounts 1000 1000 1000 0");
-                } else {
-                    LedgerCheckpoint.assertRestored(child, accounts, stored, kill);
-                }
+                LedgerCheckpoint.assertStarted(child, stored, kill, BOUND);
                 child.awaitLine(l -> LedgerCheckpoint.COMMITTED.matcher(l).matches(), BOUND);
                 killer.killAtRandomInstant(child, BOUND);
 

@@ -2,9 +2,11 @@ package dev.flux.shutdown.tck.stateprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +45,19 @@ record LedgerCheckpoint(long sequence, Map<String, Long> balances, Map<String, L
                 .map(m -> Long.parseLong(m.group(1))).toList();
     }
 
-    /** The restarted child loaded {@code previous} and its beans hold exactly it. */
-    static void assertRestored(ChildJvm child, String accounts, LedgerCheckpoint previous, int kill) {
-        assertThat(child.lines()).as("after kill %d", kill - 1).contains("loaded " + previous.sequence());
-        assertThat(accounts).as("restored after kill %d", kill - 1).isEqualTo(previous.accountsLine());
+    /**
+     * Waits for the child's accounts: the opening balances on the first start ({@code previous} null), else
+     * {@code previous} loaded and restored exactly.
+     */
+    static void assertStarted(ChildJvm child, LedgerCheckpoint previous, int kill, Duration bound)
+            throws InterruptedException, TimeoutException {
+        String accounts = child.awaitLine(l -> l.startsWith("accounts "), bound);
+        if (previous == null) {
+            assertThat(accounts).as("first start").isEqualTo("accounts 1000 1000 1000 0");
+        } else {
+            assertThat(child.lines()).as("after kill %d", kill - 1).contains("loaded " + previous.sequence());
+            assertThat(accounts).as("restored after kill %d", kill - 1).isEqualTo(previous.accountsLine());
+        }
     }
 
     /**
