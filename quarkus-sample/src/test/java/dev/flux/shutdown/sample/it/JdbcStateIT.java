@@ -1,10 +1,9 @@
 package dev.flux.shutdown.sample.it;
 
+import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,11 +33,7 @@ class JdbcStateIT {
     void checkpointGoesToTheApplicationsDataSourceAndToTheNextInstance() throws Exception {
         workDir = Files.createTempDirectory("flux-quarkus-jdbc-state-");
         try (SampleProcess first = SampleProcess.start(config("sample-1"), workDir)) {
-            for (int i = 1; i <= VISITS; i++) {
-                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
-            }
-            first.signal("TERM");
-            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            Visits.countThenSigterm(first, VISITS);
             assertThat(first.output()).as(first.outputText()).anyMatch(line -> line.contains("FLUX-0726"));
         }
         assertThat(workDir.resolve("sample-data/state")).doesNotExist();
@@ -52,10 +47,5 @@ class JdbcStateIT {
 
     private static Map<String, String> config(String instance) {
         return Map.of("flux.shutdown.state.store", "jdbc", "flux.shutdown.state.instance", instance);
-    }
-
-    private static String body(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 }

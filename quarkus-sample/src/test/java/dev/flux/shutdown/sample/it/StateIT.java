@@ -1,10 +1,9 @@
 package dev.flux.shutdown.sample.it;
 
+import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,13 +35,7 @@ class StateIT {
         workDir = Files.createTempDirectory("flux-quarkus-state-");
         Path stateDir = workDir.resolve("sample-data/state");
         try (SampleProcess first = SampleProcess.start(Map.of(), workDir)) {
-            for (int i = 1; i <= VISITS; i++) {
-                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
-            }
-
-            first.signal("TERM");
-
-            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            Visits.countThenSigterm(first, VISITS);
             assertThat(first.output()).as(first.outputText())
                     .anyMatch(line -> line.contains("FLUX-0011   PERSISTING: 'visits': written"));
             try (Stream<Path> generations = Files.list(stateDir)) {
@@ -57,10 +50,5 @@ class StateIT {
             assertThat(body(second.post("/visits"))).isEqualTo(Long.toString(VISITS + 1));
             second.awaitLine(line -> line.contains("FLUX-0400 Restored @Persistent bean 'visits'"));
         }
-    }
-
-    private static String body(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 }
