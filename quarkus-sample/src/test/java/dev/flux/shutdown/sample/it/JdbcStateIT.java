@@ -3,13 +3,11 @@ package dev.flux.shutdown.sample.it;
 import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged Quarkus sample with {@code flux.shutdown.state.store=jdbc}: its checkpoints go to the sample's own
@@ -20,18 +18,12 @@ class JdbcStateIT {
 
     private static final int VISITS = 5;
 
-    private Path workDir;
-
-    @AfterEach
-    void removeWorkDir() throws IOException {
-        if (workDir != null) {
-            SampleProcess.deleteRecursively(workDir);
-        }
-    }
+    @RegisterExtension
+    final SampleWorkDir workDirs = new SampleWorkDir("flux-quarkus-jdbc-state-");
 
     @Test
     void checkpointGoesToTheApplicationsDataSourceAndToTheNextInstance() throws Exception {
-        workDir = Files.createTempDirectory("flux-quarkus-jdbc-state-");
+        Path workDir = workDirs.create();
         try (SampleProcess first = SampleProcess.start(config("sample-1"), workDir)) {
             Visits.countThenSigterm(first, VISITS);
             assertThat(first.output()).as(first.outputText()).anyMatch(line -> line.contains("FLUX-0726"));

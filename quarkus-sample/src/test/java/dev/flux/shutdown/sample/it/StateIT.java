@@ -3,14 +3,13 @@ package dev.flux.shutdown.sample.it;
 import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @Persistent} state in the packaged Quarkus sample: the build-compatible extension bound the restore
@@ -21,18 +20,12 @@ class StateIT {
 
     private static final int VISITS = 7;
 
-    private Path workDir;
-
-    @AfterEach
-    void removeWorkDir() throws IOException {
-        if (workDir != null) {
-            SampleProcess.deleteRecursively(workDir);
-        }
-    }
+    @RegisterExtension
+    final SampleWorkDir workDirs = new SampleWorkDir("flux-quarkus-state-");
 
     @Test
     void counterContinuesFromTheExactValueAfterSigtermAndRestart() throws Exception {
-        workDir = Files.createTempDirectory("flux-quarkus-state-");
+        Path workDir = workDirs.create();
         Path stateDir = workDir.resolve("sample-data/state");
         try (SampleProcess first = SampleProcess.start(Map.of(), workDir)) {
             Visits.countThenSigterm(first, VISITS);
