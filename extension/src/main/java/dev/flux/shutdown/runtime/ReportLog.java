@@ -1,6 +1,8 @@
 package dev.flux.shutdown.runtime;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -10,34 +12,38 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
 
 /**
- * Writes the shutdown report: one line per phase, its details, and a summary. A line is never lost: when the JDK
- * has already reset the logging handlers (its own shutdown hook does, in parallel with a runtime's), it goes to
- * standard error instead.
+ * Writes the shutdown report: one line per phase, its details, and a summary, or the whole report as one JSON line
+ * ({@code flux.shutdown.report.format=json}). A line is never lost: when the JDK has already reset the logging
+ * handlers (its own shutdown hook does, in parallel with a runtime's), it goes to standard error instead.
  */
-final class ReportLog {
+public final class ReportLog {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
     private final String label;
+    private final String application;
+    private final ReportFormat format;
 
-    /** @param label the prefix naming the application, or empty */
-    ReportLog(String label) {
+    /**
+     * @param label       the prefix naming the application, or empty
+     * @param application the application's name, for the JSON form
+     * @param format      text lines or one JSON line
+     */
+    ReportLog(String label, String application, ReportFormat format) {
         this.label = label;
+        this.application = application;
+        this.format = format;
     }
 
     void log(ShutdownReport report) {
-        for (PhaseReport phase : report.phases()) {
-            info(String.format(Locale.ROOT, "FLUX-0010 %s%-10s %8s %-9s %s", label, phase.phase(),
-                    Durations.format(phase.duration()), phase.complete() ? "ok" : "TIMED-OUT", phase.summary()));
-            for (String detail : phase.details()) {
-                info("FLUX-0011 " + label + "  " + phase.phase() + ": " + detail);
-            }
+        if (format == ReportFormat.JSON) {
+            info("FLUX-0800 " + ReportJson.render(report, application));
+            return;
         }
-        info("FLUX-0012 " + label + "Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
-                + Durations.format(report.total()) + " (" + report.cause() + ")" + late(report.late()) + ": "
-                + ending(report));
+        lines(report, label).forEach(ReportLog::info);
     }
 
     /** Late requests are news: refused ones are clients turned away, which "complete" alone would hide. */
@@ -55,7 +61,27 @@ final class ReportLog {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    private static String ending(ShutdownReport report) {
+    /** The report as text lines, each with its message code, as the text form logs them. */
+    public static List<String> lines(ShutdownReport report, String label) {
+        List<String> lines = new ArrayList<>();
+        for (PhaseReport phase : report.phases()) {
+            lines.add(String.format(Locale.ROOT, "FLUX-0010 %s%-10s %8s %-9s %s", label, phase.phase(),
+                    Durations.format(phase.duration()), status(phase), phase.summary()));
+            for (String detail : phase.details()) {
+                lines.add("FLUX-0011 " + label + "  " + phase.phase() + ": " + detail);
+            }
+        }
+        lines.add("FLUX-0012 " + label + "Shutdown " + (report.complete() ? "complete" : "incomplete") + " in "
+                + Durations.format(report.total()) + " (" + report.cause() + ")" + late(report.late()) + ": "
+                + ending(report));
+        return lines;
+    }
+
+    static String status(PhaseReport phase) {
+        return phase.complete() ? "ok" : "TIMED-OUT";
+    }
+
+    static String ending(ShutdownReport report) {
         if (report.exitCode().isPresent()) {
             return "exit code " + report.exitCode().getAsInt();
         }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.observe.ObservabilityConfig;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
 import dev.flux.shutdown.runtime.process.GracePeriod;
 import dev.flux.shutdown.runtime.process.ProcessSetting;
@@ -31,10 +32,12 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
  *                       {@code server})
  * @param gracePeriod    {@code flux.shutdown.grace-period} ({@code FLUX_SHUTDOWN_GRACE_PERIOD}): the pod's
  *                       grace period, when the deployment passes it
+ * @param observe        the report's format and the JMX operation ({@code flux.shutdown.report.format},
+ *                       {@code flux.shutdown.jmx.shutdown-operation})
  */
 public record ShutdownConfig(boolean enabled, Set<String> signals, Duration readinessDelay, Duration timeout,
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
-        StateConfig state, GracePeriod gracePeriod, LongLivedConfig longLived) {
+        StateConfig state, GracePeriod gracePeriod, LongLivedConfig longLived, ObservabilityConfig observe) {
 
     public static final String PREFIX = "flux.shutdown.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -78,6 +81,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         StateConfig state = StateConfig.read(reader, environment);
         LongLivedConfig longLived = LongLivedConfig.read(reader);
         GracePeriod gracePeriod = GracePeriod.read(reader, environment);
+        ObservabilityConfig observe = ObservabilityConfig.read(reader);
 
         if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
             reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
@@ -93,7 +97,7 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         }
         reader.throwIfInvalid();
         return new ShutdownConfig(enabled, signals, readinessDelay, timeout, exitCode, forcedExitCode, process,
-                drain, cleanup, state, gracePeriod, longLived);
+                drain, cleanup, state, gracePeriod, longLived, observe);
     }
 
     /** FLUX-0850 / FLUX-0851 when these bounds do not fit in the pod's grace period; logged once at start-up. */

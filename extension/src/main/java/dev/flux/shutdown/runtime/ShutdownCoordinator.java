@@ -40,6 +40,7 @@ public final class ShutdownCoordinator {
     private final ProcessExit exit;
     private final RunningApplication application;
     private final ReportLog reportLog;
+    private final ShutdownMonitor monitor;
     private final Supplier<LateRequests> lateRequests;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final PhaseTimeline timeline = new PhaseTimeline();
@@ -58,21 +59,24 @@ public final class ShutdownCoordinator {
      */
     public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
             ProcessExit exit, RunningApplication application) {
-        this(config, steps, events, exit, application, () -> LateRequests.NONE);
+        this(config, steps, events, exit, application, () -> LateRequests.NONE, ShutdownMonitor.NONE);
     }
 
     /**
      * @param lateRequests the counts of requests that arrived once DRAINING had started, read for the report
+     * @param monitor      follows the shutdown as it happens (JFR, JMX, metrics)
      */
     public ShutdownCoordinator(ShutdownConfig config, List<PhaseStep> steps, Consumer<ShutdownPhaseEvent> events,
-            ProcessExit exit, RunningApplication application, Supplier<LateRequests> lateRequests) {
+            ProcessExit exit, RunningApplication application, Supplier<LateRequests> lateRequests,
+            ShutdownMonitor monitor) {
         this.config = config;
         this.lateRequests = lateRequests;
+        this.monitor = monitor;
         this.steps = List.copyOf(steps);
         this.events = events;
         this.exit = exit;
         this.application = application;
-        this.reportLog = new ReportLog(application.logLabel());
+        this.reportLog = new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat());
         this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
         List<ShutdownPhase> expected = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING,
                 ShutdownPhase.CLEANING, ShutdownPhase.PERSISTING);
@@ -107,6 +111,9 @@ public final class ShutdownCoordinator {
     /** Runs every phase on the calling thread and logs the report; once, after a successful {@link #claim}. */
     private void runPhases() {
         phasesThread = Thread.currentThread();
+        // on the phases thread, not in claim: a signal starts every application of a server one after the other,
+        // and nothing may widen the instant between their readiness going DOWN
+        observe(() -> monitor.started(cause.get()));
         try {
             runClaimedPhases(cause.get());
         } finally {
@@ -161,17 +168,18 @@ public final class ShutdownCoordinator {
         for (PhaseStep step : steps) {
             long phaseStart = enter(step.phase(), started);
             PhaseResult result = runStep(step, started);
-            timeline.finish(new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
+            finish(started, new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
                     result.summary(), result.details()));
         }
         long exitingStart = enter(ShutdownPhase.EXITING, started);
-        timeline.finish(new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
+        finish(started, new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
                 "report logged", List.of()));
         ShutdownReport done = timeline.report(started,
                 complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()),
                 lateRequests.get());
         report = done;
         if (reported.compareAndSet(false, true)) {
+            observe(() -> monitor.reported(done));
             reportLog.log(done);
         } else {
             LOG.info(() -> "FLUX-0008 " + label() + "The shutdown that outlived " + ShutdownConfig.TIMEOUT
@@ -241,8 +249,24 @@ public final class ShutdownCoordinator {
         exit.halt(config.forcedExitCode());
     }
 
+    private void finish(ShutdownCause started, PhaseReport phaseReport) {
+        timeline.finish(phaseReport);
+        observe(() -> monitor.phaseEnded(started, phaseReport));
+    }
+
+    /** Tells the monitor; a monitor that fails (a metrics backend, say) never stops the shutdown. */
+    private void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "FLUX-0801 " + label() + "Recording the shutdown for JFR, JMX or metrics failed;"
+                    + " the shutdown goes on", e);
+        }
+    }
+
     private long enter(ShutdownPhase next, ShutdownCause started) {
         long now = timeline.enter(next);
+        observe(() -> monitor.phaseStarted(next, started));
         try {
             events.accept(new ShutdownPhaseEvent(next, started, timeline.elapsedAt(now)));
         } catch (RuntimeException e) {
@@ -281,7 +305,11 @@ public final class ShutdownCoordinator {
         ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()),
                 lateRequests.get());
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
+        observe(() -> monitor.timedOut(partial.cause(), phase));
         boolean first = reported.compareAndSet(false, true);
+        if (first) {
+            observe(() -> monitor.reported(partial));
+        }
         if (!ownsProcess()) {
             if (first) {
                 LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="

@@ -76,9 +76,10 @@ class ShadedJarIT {
     }
 
     @Test
-    void manifestMakesSunMiscVisibleOnWildFly() throws IOException {
+    void manifestMakesSunMiscAndJfrVisibleOnWildFly() throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Dependencies")).isEqualTo("jdk.unsupported");
+            assertThat(file.getManifest().getMainAttributes().getValue("Dependencies"))
+                    .isEqualTo("jdk.unsupported, jdk.jfr optional");
         }
     }
 

@@ -94,6 +94,8 @@ abstract class SingleAppContract {
         try (ServerProcess server = server(dir.resolve("run")).start(alpha)) {
             assertThat(server.output()).as("the startup line naming the process mode")
                     .anyMatch(line -> line.contains("FLUX-0020") && line.contains(processMode()));
+            assertThat(server.output()).as("the shutdown shown in JFR: the jdk.jfr module is visible to the application")
+                    .anyMatch(line -> line.contains("FLUX-0802") && line.contains("JFR events"));
 
             server.signal("TERM");
 

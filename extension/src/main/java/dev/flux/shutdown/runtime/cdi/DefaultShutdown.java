@@ -31,6 +31,7 @@ import dev.flux.shutdown.runtime.drain.DrainGate;
 import dev.flux.shutdown.runtime.drain.DrainingStep;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.drain.RequestScopeRelease;
+import dev.flux.shutdown.runtime.observe.Observers;
 import dev.flux.shutdown.runtime.drain.longlived.EndingLongLivedStep;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.process.RunningApplication;
@@ -72,24 +73,30 @@ public class DefaultShutdown implements Shutdown {
     private ShutdownCoordinator coordinator;
     private RunningApplication application;
     private DrainGate gate;
+    private Observers observers;
     private LongLivedResponses longLived;
 
     @PostConstruct
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
+        observers = config.enabled() ? Observers.forRuntime(application.name(), application.ownsProcess())
+                : Observers.none();
+        observers.watch(registry);
+        checkpoints.observeWith(observers);
         longLived = new LongLivedResponses(config.enabled() && config.longLived().enabled(), config.longLived(),
                 config.drain().retryAfter());
         ContextualCleanups cleanups = new ContextualCleanups(beanManager, discovered.entries(), creationOrder,
                 config.cleanup().timeout());
         List<PhaseStep> steps = List.of(
                 new PreparingStep(config.readinessDelay(), !application.ownsProcess()),
-                new EndingLongLivedStep(new DrainingStep(registry, config.drain(), !application.ownsProcess()),
-                        longLived),
-                new CleaningStep(cause -> cleanups.plan(currentPhase.get()), new CleanupRunner(application.context())),
+                new EndingLongLivedStep(new DrainingStep(registry, config.drain(), !application.ownsProcess(),
+                        observers), longLived),
+                new CleaningStep(cause -> cleanups.plan(currentPhase.get()),
+                        new CleanupRunner(application.context(), observers)),
                 checkpoints.persistingStep());
         coordinator = new ShutdownCoordinator(config, steps, this::firePhase, processExit, application,
-                registry.lateRequests()::snapshot);
+                registry.lateRequests()::snapshot, observers);
         gate = new DrainGate(config.enabled(), registry, config.drain(), requestEnd);
     }
 
@@ -147,6 +154,11 @@ public class DefaultShutdown implements Shutdown {
 
     RunningApplication application() {
         return application;
+    }
+
+    /** What shows the shutdown besides the log (JFR, metrics), for the startup line. */
+    Observers observers() {
+        return observers;
     }
 
     LongLivedResponses longLived() {

@@ -1,5 +1,6 @@
 package dev.flux.shutdown.runtime.cdi;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +60,11 @@ public class ShutdownTriggers {
                     if (slots != null) {
                         slots.adopt(name);
                     }
-                }));
+                }, shutdown.registry()::inFlight));
+        ObjectName mbean = registration;
+        LOG.info(() -> "FLUX-0802 " + application.logLabel() + "The shutdown is shown as MBean " + mbean
+                + (shutdown.observers().names().isEmpty() ? "" : ", " + String.join(", ", shutdown.observers().names()))
+                + "; report format " + coordinator.config().observe().reportFormat().name().toLowerCase(Locale.ROOT));
         if (signals != null) {
             signals.install(coordinator.config().signals());
         }
@@ -80,6 +85,7 @@ public class ShutdownTriggers {
 
     /** Leaves the dispatcher: nothing of this application stays reachable from the JVM's signal slots or JMX. */
     private void leave() {
+        shutdown.observers().close();
         ObjectName registered = registration;
         registration = null;
         Runnable deregister = () -> {

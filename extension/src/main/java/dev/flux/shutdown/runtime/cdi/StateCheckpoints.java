@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.flux.shutdown.runtime.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.process.ApplicationContext;
+import dev.flux.shutdown.runtime.state.CheckpointMonitor;
 import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.CheckpointWriter;
 import dev.flux.shutdown.runtime.state.LatestCheckpoints;
@@ -56,6 +57,7 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     private StateRestorer restorer;
     private CheckpointWriter writer;
     private boolean loaded;
+    private volatile CheckpointMonitor monitor = CheckpointMonitor.NONE;
 
     @Inject
     BeanContainer beans;
@@ -69,7 +71,8 @@ public class StateCheckpoints implements ReleasedCheckpoints {
         StateCodec codec = new StateCodec();
         LatestCheckpoints latest = new LatestCheckpoints();
         restorer = new StateRestorer(store, codec, latest);
-        writer = new CheckpointWriter(store, codec, Clock.systemUTC(), latest, lock);
+        writer = new CheckpointWriter(store, codec, Clock.systemUTC(), latest, lock,
+                (outcome, where, periodic) -> monitor.checkpointed(outcome, where, periodic));
     }
 
     /** Restores the checkpoint of a new {@code @Persistent} instance and registers it for checkpoints. */
@@ -115,6 +118,11 @@ public class StateCheckpoints implements ReleasedCheckpoints {
             periodic.start(config.checkpointInterval(),
                     () -> context.execute(() -> writer.commitPeriodic(instances.all())));
         }
+    }
+
+    /** From now on every checkpoint is shown to {@code observer} (JFR, metrics). */
+    void observeWith(CheckpointMonitor observer) {
+        monitor = observer;
     }
 
     /** The work of PERSISTING: the final checkpoint of every existing instance, as one set. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +30,7 @@ public final class CleanupRunner {
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
 
     private final Executor context;
+    private final CleanupMonitor monitor;
 
     /** Runs cleanups on plain threads, for code that needs no application context (tests). */
     public CleanupRunner() {
@@ -37,7 +39,13 @@ public final class CleanupRunner {
 
     /** @param context applies the application's context around each cleanup, on the cleanup's own thread */
     public CleanupRunner(Executor context) {
+        this(context, CleanupMonitor.NONE);
+    }
+
+    /** @param monitor follows each cleanup (JFR, metrics) */
+    public CleanupRunner(Executor context, CleanupMonitor monitor) {
         this.context = context;
+        this.monitor = monitor;
     }
 
     /**
@@ -51,18 +59,27 @@ public final class CleanupRunner {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.warning(() -> "FLUX-0303 The shutdown thread was interrupted during CLEANING; the remaining"
                         + " cleanups do not run");
-                outcomes.add(CleanupOutcome.interrupted(next.get(), Duration.ZERO));
-                turns.notYetRun().forEach(n -> outcomes.add(CleanupOutcome.interrupted(n.name(), n.rank())));
+                notRun(outcomes, CleanupOutcome.interrupted(next.get(), Duration.ZERO));
+                turns.notYetRun().forEach(n -> notRun(outcomes, CleanupOutcome.interrupted(n.name(), n.rank())));
                 break;
             }
-            outcomes.add(run(next.get()));
+            CleanupAction action = next.get();
+            Consumer<CleanupOutcome> ended = monitor.starting(action);
+            CleanupOutcome outcome = run(action);
+            ended.accept(outcome);
+            outcomes.add(outcome);
         }
         for (CleanupPlan.Skipped skipped : turns.skipped()) {
             LOG.fine(() -> "Cleanup " + skipped.name() + " skipped: " + skipped.reason());
-            outcomes.add(CleanupOutcome.skipped(skipped.name(), CleanupAction.rank(false, skipped.priority()),
+            notRun(outcomes, CleanupOutcome.skipped(skipped.name(), CleanupAction.rank(false, skipped.priority()),
                     skipped.reason()));
         }
         return outcomes;
+    }
+
+    private void notRun(List<CleanupOutcome> outcomes, CleanupOutcome outcome) {
+        monitor.notRun(outcome);
+        outcomes.add(outcome);
     }
 
     /** Runs one cleanup and waits for it, and for the stage it returns, within its timeout. */

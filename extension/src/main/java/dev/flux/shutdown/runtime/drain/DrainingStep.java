@@ -22,15 +22,22 @@ public final class DrainingStep implements PhaseStep {
     private final InFlightRegistry registry;
     private final DrainConfig config;
     private final boolean hosted;
+    private final DrainMonitor monitor;
 
     /**
      * @param hosted whether a server hosts the application: when it undeploys the application or stops, it routes
      *               nothing here any more, so the quiet period would be pure delay
      */
     public DrainingStep(InFlightRegistry registry, DrainConfig config, boolean hosted) {
+        this(registry, config, hosted, DrainMonitor.NONE);
+    }
+
+    /** @param monitor learns how DRAINING went (JFR, metrics) */
+    public DrainingStep(InFlightRegistry registry, DrainConfig config, boolean hosted, DrainMonitor monitor) {
         this.registry = registry;
         this.config = config;
         this.hosted = hosted;
+        this.monitor = monitor;
     }
 
     @Override
@@ -44,6 +51,7 @@ public final class DrainingStep implements PhaseStep {
         Duration quietPeriod = hosted && cause.trigger() == ShutdownCause.Trigger.CONTAINER ? Duration.ZERO
                 : config.quietPeriod();
         DrainOutcome outcome = registry.drain(config.timeout(), quietPeriod);
+        monitor.drained(atStart, outcome, registry.lateRequests().snapshot());
         if (outcome.timedOut()) {
             LOG.warning(() -> "FLUX-0201 " + DrainConfig.TIMEOUT + "=" + Durations.format(config.timeout())
                     + " passed with " + outcome.remaining() + " still in flight; going on without them");

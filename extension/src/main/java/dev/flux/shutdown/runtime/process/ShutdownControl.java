@@ -4,30 +4,43 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
+import dev.flux.shutdown.runtime.ReportJson;
+import dev.flux.shutdown.runtime.ReportLog;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
+import dev.flux.shutdown.runtime.observe.ConfigurationLines;
+import dev.flux.shutdown.runtime.observe.ObservabilityConfig;
 
-/** The MBean of one application: what the JVM-wide signal dispatcher may ask of its shutdown. */
+/**
+ * The MBean of one application: what the JVM-wide signal dispatcher may ask of its shutdown, and what an operator's
+ * JMX console shows of it (phase, work in flight, configuration, last report) and may start (when allowed).
+ */
 public final class ShutdownControl implements ShutdownControlMBean {
 
     private static final String SIGINT = "INT";
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
     private final ShutdownCoordinator coordinator;
     private final RunningApplication application;
     private final Set<String> signals;
     private final Consumer<String> adopt;
+    private final IntSupplier inFlight;
 
     /**
-     * @param signals the signals this application handles ({@code flux.shutdown.signals})
-     * @param adopt   takes over the JVM's handler of a signal for this application
+     * @param signals  the signals this application handles ({@code flux.shutdown.signals})
+     * @param adopt    takes over the JVM's handler of a signal for this application
+     * @param inFlight the work in flight now
      */
     public ShutdownControl(ShutdownCoordinator coordinator, RunningApplication application, Set<String> signals,
-            Consumer<String> adopt) {
+            Consumer<String> adopt, IntSupplier inFlight) {
         this.coordinator = coordinator;
         this.application = application;
         this.signals = Set.copyOf(signals);
         this.adopt = adopt;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -83,5 +96,44 @@ public final class ShutdownControl implements ShutdownControlMBean {
     @Override
     public void adoptSignal(String name) {
         adopt.accept(name);
+    }
+
+    @Override
+    public int getInFlight() {
+        return inFlight.getAsInt();
+    }
+
+    @Override
+    public String[] getConfiguration() {
+        return ConfigurationLines.of(coordinator.config()).toArray(String[]::new);
+    }
+
+    @Override
+    public String getLastReport() {
+        return coordinator.report().map(r -> String.join("\n", ReportLog.lines(r, application.logLabel())))
+                .orElse("");
+    }
+
+    @Override
+    public String getLastReportJson() {
+        return coordinator.report().map(r -> ReportJson.render(r, application.name())).orElse("");
+    }
+
+    @Override
+    public String initiateShutdown(String reason) {
+        String why = reason == null || reason.isBlank() ? "JMX operation" : "JMX: " + reason.strip();
+        if (!coordinator.config().observe().jmxShutdownOperation()) {
+            LOG.warning(() -> "FLUX-0804 " + application.logLabel() + "Refused a graceful shutdown requested through"
+                    + " JMX (" + why + "): " + ObservabilityConfig.JMX_SHUTDOWN_OPERATION + " is false");
+            return "refused: the JMX shutdown operation is off; set " + ObservabilityConfig.JMX_SHUTDOWN_OPERATION
+                    + "=true to allow it";
+        }
+        AtomicReference<String> answer = new AtomicReference<>(RUNNING);
+        application.context().execute(() -> {
+            if (coordinator.start(ShutdownCause.programmatic(why))) {
+                answer.set(STARTED);
+            }
+        });
+        return answer.get();
     }
 }

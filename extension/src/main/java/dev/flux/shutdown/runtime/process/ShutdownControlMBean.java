@@ -37,4 +37,24 @@ public interface ShutdownControlMBean {
 
     /** Takes over the JVM's handler of a signal from an application that leaves, keeping the original handler. */
     void adoptSignal(String name);
+
+    /** Requests, {@code @InFlight} calls and tickets in flight now. */
+    int getInFlight();
+
+    /** The configuration in force, one {@code flux.shutdown.name=value} per entry, defaults included. */
+    String[] getConfiguration();
+
+    /** The last shutdown's report as its text lines, or an empty string before the phases have ended. */
+    String getLastReport();
+
+    /** The last shutdown's report as one JSON object, or an empty string before the phases have ended. */
+    String getLastReportJson();
+
+    /**
+     * Starts a graceful shutdown for {@code reason}, as {@code Shutdown.initiate(reason)} does, where
+     * {@code flux.shutdown.jmx.shutdown-operation=true}; refused otherwise.
+     *
+     * @return {@code started}, {@code running} (one was already running) or why it was refused
+     */
+    String initiateShutdown(String reason);
 }

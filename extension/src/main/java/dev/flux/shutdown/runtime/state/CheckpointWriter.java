@@ -36,11 +36,19 @@ public final class CheckpointWriter {
     private final LatestCheckpoints latest;
     private final StateLock lock;
     private final ReentrantLock committing = new ReentrantLock();
+    private final CheckpointMonitor monitor;
     private volatile boolean finalBegun;
     private boolean lastPeriodicFailed;
 
     public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock, LatestCheckpoints latest,
             StateLock lock) {
+        this(store, codec, clock, latest, lock, CheckpointMonitor.NONE);
+    }
+
+    /** @param monitor learns the outcome of every checkpoint (JFR, metrics) */
+    public CheckpointWriter(CheckpointStore store, StateCodec codec, Clock clock, LatestCheckpoints latest,
+            StateLock lock, CheckpointMonitor monitor) {
+        this.monitor = monitor;
         this.store = store;
         this.codec = codec;
         this.clock = clock;
@@ -57,7 +65,7 @@ public final class CheckpointWriter {
     public CommitOutcome commitFinal(List<PersistentInstance> instances) {
         committing.lock();
         try {
-            CommitOutcome outcome = commit(instances);
+            CommitOutcome outcome = observed(commit(instances), false);
             boolean failed = outcome.problem().isPresent();
             if (outcome.sequence().isEmpty() && !failed) {
                 return outcome;
@@ -77,7 +85,7 @@ public final class CheckpointWriter {
             if (finalBegun) {
                 return CommitOutcome.skipped();
             }
-            CommitOutcome outcome = commit(instances);
+            CommitOutcome outcome = observed(commit(instances), true);
             if (outcome.sequence().isEmpty() && outcome.problem().isEmpty()) {
                 return outcome;
             }
@@ -91,6 +99,14 @@ public final class CheckpointWriter {
         } finally {
             committing.unlock();
         }
+    }
+
+    /** Tells the monitor of a checkpoint that was taken (not of one skipped for lack of live beans). */
+    private CommitOutcome observed(CommitOutcome outcome, boolean periodic) {
+        if (outcome.sequence().isPresent() || outcome.problem().isPresent() || !outcome.beans().isEmpty()) {
+            monitor.checkpointed(outcome, String.valueOf(store), periodic);
+        }
+        return outcome;
     }
 
     private CommitOutcome commit(List<PersistentInstance> instances) {

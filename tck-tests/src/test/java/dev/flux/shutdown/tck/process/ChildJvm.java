@@ -57,7 +57,15 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts the application with {@code -Dkey=value} for each of {@code systemProperties}. */
     static ChildJvm start(Map<String, String> systemProperties) throws IOException {
-        return start(systemProperties, entry -> true);
+        return start(systemProperties, entry -> true, List.of());
+    }
+
+    /**
+     * Starts the application with {@code -Dkey=value} for each of {@code systemProperties} and the JVM options
+     * {@code jvmOptions} (such as {@code -XX:StartFlightRecording=...}), in that order.
+     */
+    static ChildJvm start(Map<String, String> systemProperties, List<String> jvmOptions) throws IOException {
+        return start(systemProperties, entry -> true, jvmOptions);
     }
 
     /**
@@ -65,6 +73,11 @@ final class ChildJvm implements AutoCloseable {
      * classpath that {@code keep} accepts (e.g. without an optional API, as a runtime without it would be).
      */
     static ChildJvm start(Map<String, String> systemProperties, Predicate<String> keep) throws IOException {
+        return start(systemProperties, keep, List.of());
+    }
+
+    private static ChildJvm start(Map<String, String> systemProperties, Predicate<String> keep,
+            List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         if (DEFAULT_SIGINT) {
             // a build started in the background (CI, nohup) ignores SIGINT, and so would every JVM it starts:
@@ -76,6 +89,7 @@ final class ChildJvm implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(Stream.of(appClasspath().split(File.pathSeparator)).filter(keep)
                 .collect(Collectors.joining(File.pathSeparator)));
@@ -172,6 +186,16 @@ final class ChildJvm implements AutoCloseable {
             fail("The output did not end within %s of the process; output:%n%s", TIMEOUT, output.text());
         }
         return process.exitValue();
+    }
+
+    /** The process id, e.g. to attach to the JVM. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The application's working directory, removed by {@link #close()}. */
+    Path workDir() {
+        return workDir;
     }
 
     /** Every output line so far, standard output and error merged in the order they were written. */

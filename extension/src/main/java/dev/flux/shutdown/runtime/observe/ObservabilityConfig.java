@@ -1,0 +1,32 @@
+package dev.flux.shutdown.runtime.observe;
+
+import dev.flux.shutdown.runtime.ConfigReader;
+import dev.flux.shutdown.runtime.ShutdownConfig;
+
+/**
+ * Configuration of what a shutdown shows outside its log lines.
+ *
+ * @param reportFormat          {@value #REPORT_FORMAT}: the report as text lines ({@code text}, the default) or as
+ *                              one JSON line ({@code json}), for log pipelines
+ * @param jmxShutdownOperation {@value #JMX_SHUTDOWN_OPERATION}: whether the MBean's operation that starts a graceful
+ *                              shutdown may be used ({@code false} by default: anyone who reaches the JMX port could
+ *                              stop the service)
+ */
+public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdownOperation) {
+
+    public static final String REPORT_FORMAT = ShutdownConfig.PREFIX + "report.format";
+    public static final String JMX_SHUTDOWN_OPERATION = ShutdownConfig.PREFIX + "jmx.shutdown-operation";
+
+    /** How the report is logged. */
+    public enum ReportFormat {
+        /** One line per phase, its details, and a summary. */
+        TEXT,
+        /** The whole report as one JSON object on one line. */
+        JSON
+    }
+
+    public static ObservabilityConfig read(ConfigReader reader) {
+        return new ObservabilityConfig(reader.choice(REPORT_FORMAT, ReportFormat.TEXT, ReportFormat.class),
+                reader.bool(JMX_SHUTDOWN_OPERATION, false));
+    }
+}

@@ -1,0 +1,208 @@
+package dev.flux.shutdown.runtime.observe.jfr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+
+import dev.flux.shutdown.ShutdownCause;
+import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.ShutdownReport.LateRequests;
+import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.cleanup.CleanupAction;
+import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
+import dev.flux.shutdown.runtime.drain.DrainConfig;
+import dev.flux.shutdown.runtime.drain.DrainOutcome;
+import dev.flux.shutdown.runtime.observe.ShutdownObserver;
+import dev.flux.shutdown.runtime.state.CheckpointOutcome;
+import dev.flux.shutdown.runtime.state.CommitOutcome;
+
+/**
+ * Shows a shutdown in JDK Flight Recorder: one event for the trigger, one per phase (timed from its start to its
+ * end), the drain, each piece of work still running at a timeout, each cleanup and each checkpoint. Nothing per
+ * request. Events are enabled by default, so any recording (the JDK's default settings included) has them; when no
+ * recording runs, each costs a check of a flag. Loaded only where the {@code jdk.jfr} module is visible.
+ */
+public final class JfrObserver implements ShutdownObserver {
+
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
+
+    private final String application;
+    private final boolean ownsProcess;
+    /** The phase running now and its drain: phases run one after the other on one thread. */
+    private PhaseEvent phase;
+    private DrainEvent drain;
+
+    /**
+     * @param ownsProcess whether the application owns the process: the watchdog then halts the JVM, which skips
+     *                    the JVM's shutdown hooks, JFR's dump at exit among them
+     */
+    public JfrObserver(String application, boolean ownsProcess) {
+        this.application = application;
+        this.ownsProcess = ownsProcess;
+    }
+
+    @Override
+    public void started(ShutdownCause cause) {
+        TriggerEvent event = new TriggerEvent();
+        if (event.shouldCommit()) {
+            event.application = application;
+            event.trigger = cause.trigger().name();
+            event.detail = cause.detail();
+            event.commit();
+        }
+    }
+
+    @Override
+    public synchronized void phaseStarted(ShutdownPhase next, ShutdownCause cause) {
+        phase = new PhaseEvent();
+        phase.begin();
+        if (next == ShutdownPhase.DRAINING) {
+            drain = new DrainEvent();
+            drain.begin();
+        }
+    }
+
+    @Override
+    public synchronized void phaseEnded(ShutdownCause cause, PhaseReport report) {
+        PhaseEvent event = phase;
+        phase = null;
+        if (event == null) {
+            return;
+        }
+        event.end();
+        if (event.shouldCommit()) {
+            event.application = application;
+            event.phase = report.phase().name();
+            event.cause = cause.toString();
+            event.outcome = report.complete() ? "ok" : "timed-out";
+            event.summary = report.summary();
+            event.commit();
+        }
+    }
+
+    @Override
+    public synchronized void drained(int atStart, DrainOutcome outcome, LateRequests late) {
+        DrainEvent event = drain != null ? drain : new DrainEvent();
+        drain = null;
+        event.end();
+        if (event.shouldCommit()) {
+            event.application = application;
+            event.inFlightAtStart = atStart;
+            event.servedLate = late.served();
+            event.refused = late.refusedDuringDraining();
+            event.stillRunning = outcome.remaining();
+            event.timedOut = outcome.timedOut();
+            event.latency = outcome.latency().toNanos();
+            event.commit();
+        }
+        outcome.stillRunning().forEach(work -> stillRunning(work, DrainConfig.TIMEOUT));
+    }
+
+    @Override
+    public void timedOut(ShutdownCause cause, ShutdownPhase running) {
+        stillRunning(running + " phase", ShutdownConfig.TIMEOUT);
+        synchronized (this) {
+            PhaseEvent event = phase;
+            phase = null;
+            if (event != null && event.shouldCommit()) {
+                event.end();
+                event.application = application;
+                event.phase = running.name();
+                event.cause = cause.toString();
+                event.outcome = "timed-out";
+                event.summary = "still running when " + ShutdownConfig.TIMEOUT + " expired";
+                event.commit();
+            }
+        }
+        if (ownsProcess) {
+            dumpRecordingsBeforeHalt();
+        }
+    }
+
+    /**
+     * Writes every recording that would have been written at exit to its file now: the halt that follows skips the
+     * JVM's shutdown hooks, and with them JFR's dump, so the events of the very shutdown that timed out would be lost.
+     */
+    private static void dumpRecordingsBeforeHalt() {
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
+        for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+            Path destination = recording.getDestination();
+            if (destination != null && recording.getDumpOnExit() && recording.getState() == RecordingState.RUNNING) {
+                try {
+                    recording.dump(destination);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "FLUX-0805 Cannot write the JFR recording " + recording.getName() + " to "
+                            + destination + " before the halt", e);
+                }
+            }
+        }
+    }
+
+    private void stillRunning(String work, String bound) {
+        StillRunningEvent event = new StillRunningEvent();
+        if (event.shouldCommit()) {
+            event.application = application;
+            event.work = work;
+            event.bound = bound;
+            event.commit();
+        }
+    }
+
+    @Override
+    public Consumer<CleanupOutcome> starting(CleanupAction action) {
+        CleanupEvent event = new CleanupEvent();
+        event.begin();
+        return outcome -> {
+            event.end();
+            commit(event, outcome);
+        };
+    }
+
+    @Override
+    public void notRun(CleanupOutcome outcome) {
+        commit(new CleanupEvent(), outcome);
+    }
+
+    private void commit(CleanupEvent event, CleanupOutcome outcome) {
+        if (event.shouldCommit()) {
+            int hash = outcome.name().lastIndexOf('#');
+            event.application = application;
+            event.bean = hash < 0 ? outcome.name() : outcome.name().substring(0, hash);
+            event.method = hash < 0 ? "" : outcome.name().substring(hash + 1);
+            event.priority = outcome.rank().replace("priority ", "");
+            event.outcome = outcome.status().name();
+            event.failure = outcome.failure().map(Throwable::toString).orElse(null);
+            event.commit();
+        }
+    }
+
+    /** One event per live bean of the set: a checkpoint is one set over every bean, committed at once. */
+    @Override
+    public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
+        for (CheckpointOutcome bean : outcome.beans()) {
+            CheckpointEvent event = new CheckpointEvent();
+            if (event.shouldCommit()) {
+                event.application = application;
+                event.bean = bean.name();
+                event.bytes = bean.bytes();
+                event.store = store;
+                event.kind = periodic ? "periodic" : "final";
+                event.sequence = outcome.sequence().orElse(-1);
+                event.result = bean.result().name();
+                event.captureTime = bean.duration().toNanos();
+                event.commitTime = outcome.duration().toNanos();
+                event.problem = bean.problem().or(outcome::problem).orElse(null);
+                event.commit();
+            }
+        }
+    }
+}
