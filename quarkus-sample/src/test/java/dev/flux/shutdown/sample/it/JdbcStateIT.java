@@ -1,16 +1,13 @@
 package dev.flux.shutdown.sample.it;
 
+import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged Quarkus sample with {@code flux.shutdown.state.store=jdbc}: its checkpoints go to the sample's own
@@ -21,24 +18,14 @@ class JdbcStateIT {
 
     private static final int VISITS = 5;
 
-    private Path workDir;
-
-    @AfterEach
-    void removeWorkDir() throws IOException {
-        if (workDir != null) {
-            SampleProcess.deleteRecursively(workDir);
-        }
-    }
+    @RegisterExtension
+    final SampleWorkDir workDirs = new SampleWorkDir("flux-quarkus-jdbc-state-");
 
     @Test
     void checkpointGoesToTheApplicationsDataSourceAndToTheNextInstance() throws Exception {
-        workDir = Files.createTempDirectory("flux-quarkus-jdbc-state-");
+        Path workDir = workDirs.create();
         try (SampleProcess first = SampleProcess.start(config("sample-1"), workDir)) {
-            for (int i = 1; i <= VISITS; i++) {
-                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
-            }
-            first.signal("TERM");
-            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            Visits.countThenSigterm(first, VISITS);
             assertThat(first.output()).as(first.outputText()).anyMatch(line -> line.contains("FLUX-0726"));
         }
         assertThat(workDir.resolve("sample-data/state")).doesNotExist();
@@ -52,10 +39,5 @@ class JdbcStateIT {
 
     private static Map<String, String> config(String instance) {
         return Map.of("flux.shutdown.state.store", "jdbc", "flux.shutdown.state.instance", instance);
-    }
-
-    private static String body(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 }

@@ -1,17 +1,15 @@
 package dev.flux.shutdown.sample.it;
 
+import static dev.flux.shutdown.sample.it.Visits.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @Persistent} state in the packaged Quarkus sample: the build-compatible extension bound the restore
@@ -22,27 +20,15 @@ class StateIT {
 
     private static final int VISITS = 7;
 
-    private Path workDir;
-
-    @AfterEach
-    void removeWorkDir() throws IOException {
-        if (workDir != null) {
-            SampleProcess.deleteRecursively(workDir);
-        }
-    }
+    @RegisterExtension
+    final SampleWorkDir workDirs = new SampleWorkDir("flux-quarkus-state-");
 
     @Test
     void counterContinuesFromTheExactValueAfterSigtermAndRestart() throws Exception {
-        workDir = Files.createTempDirectory("flux-quarkus-state-");
+        Path workDir = workDirs.create();
         Path stateDir = workDir.resolve("sample-data/state");
         try (SampleProcess first = SampleProcess.start(Map.of(), workDir)) {
-            for (int i = 1; i <= VISITS; i++) {
-                assertThat(body(first.post("/visits"))).isEqualTo(Long.toString(i));
-            }
-
-            first.signal("TERM");
-
-            assertThat(first.awaitExit()).as(first.outputText()).isZero();
+            Visits.countThenSigterm(first, VISITS);
             assertThat(first.output()).as(first.outputText())
                     .anyMatch(line -> line.contains("FLUX-0011   PERSISTING: 'visits': written"));
             try (Stream<Path> generations = Files.list(stateDir)) {
@@ -57,10 +43,5 @@ class StateIT {
             assertThat(body(second.post("/visits"))).isEqualTo(Long.toString(VISITS + 1));
             second.awaitLine(line -> line.contains("FLUX-0400 Restored @Persistent bean 'visits'"));
         }
-    }
-
-    private static String body(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 }

@@ -5,18 +5,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.inject.se.SeContainer;
-import jakarta.enterprise.inject.se.SeContainerInitializer;
 
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
 import dev.flux.shutdown.runtime.health.ShutdownReadinessCheck;
-import dev.flux.shutdown.tck.stateapp.ledger.CheckingAccount;
 import dev.flux.shutdown.tck.stateapp.ledger.Ledger;
+import dev.flux.shutdown.tck.stateapp.ledger.LedgerContainer;
 import dev.flux.shutdown.tck.stateapp.ledger.LedgerDataSource;
-import dev.flux.shutdown.tck.stateapp.ledger.ReserveAccount;
-import dev.flux.shutdown.tck.stateapp.ledger.SavingsAccount;
 
 /**
  * The ledger of {@link LedgerService} driven step by step, for the tests of the JDBC store's hand-over and bad
@@ -35,12 +30,7 @@ public final class HandoffService {
     }
 
     public static void main(String[] args) throws Exception {
-        SeContainer container = SeContainerInitializer.newInstance().disableDiscovery()
-                .addExtensions(new FluxShutdownExtension())
-                .addPackages(true, Shutdown.class)
-                .addBeanClasses(CheckingAccount.class, SavingsAccount.class, ReserveAccount.class, Ledger.class,
-                        LedgerDataSource.class)
-                .initialize();
+        SeContainer container = LedgerContainer.start();
         Ledger ledger = container.select(Ledger.class).get();
         System.out.println("ready " + ledger.describe());
         ShutdownReadinessCheck readiness = container.select(ShutdownReadinessCheck.class, Readiness.Literal.INSTANCE)

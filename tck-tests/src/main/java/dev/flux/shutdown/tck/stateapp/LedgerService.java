@@ -9,15 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.inject.se.SeContainer;
-import jakarta.enterprise.inject.se.SeContainerInitializer;
 
-import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
-import dev.flux.shutdown.tck.stateapp.ledger.CheckingAccount;
 import dev.flux.shutdown.tck.stateapp.ledger.Ledger;
+import dev.flux.shutdown.tck.stateapp.ledger.LedgerContainer;
 import dev.flux.shutdown.tck.stateapp.ledger.LedgerDataSource;
-import dev.flux.shutdown.tck.stateapp.ledger.ReserveAccount;
-import dev.flux.shutdown.tck.stateapp.ledger.SavingsAccount;
 
 /**
  * The child of the cross-bean crash test: a Weld SE application with three {@code @Persistent} accounts whose sum
@@ -40,12 +35,7 @@ public final class LedgerService {
 
     public static void main(String[] args) throws Exception {
         reportCheckpoints();
-        SeContainer container = SeContainerInitializer.newInstance().disableDiscovery()
-                .addExtensions(new FluxShutdownExtension())
-                .addPackages(true, Shutdown.class)
-                .addBeanClasses(CheckingAccount.class, SavingsAccount.class, ReserveAccount.class, Ledger.class,
-                        LedgerDataSource.class)
-                .initialize();
+        SeContainer container = LedgerContainer.start();
         Ledger ledger = container.select(Ledger.class).get();
         System.out.println("accounts " + ledger.describe());
         Thread transfers = new Thread(() -> {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.tck.Deployments;
 import dev.flux.shutdown.tck.deployment.RecordingProcessExit;
 import dev.flux.shutdown.tck.state.deployment.FirstTally;
 import dev.flux.shutdown.tck.state.deployment.LastTally;
@@ -32,11 +31,9 @@ class BeanNotCreatedKeepsItsCheckpointTest {
 
     @Deployment
     static JavaArchive deployment() {
-        StateFiles.writeSet(dir, StateFiles.checkpointWithState(FirstTally.class, "{\"count\":5}"),
-                StateFiles.checkpointWithState(LastTally.class, "{\"count\":7}"));
-        return Deployments.library(StateFiles.stateDir(dir))
-                .addClasses(Tally.class, Tally.Note.class, FirstTally.class, LastTally.class,
-                        RecordingProcessExit.class);
+        StateFiles.writeSet(dir, TwoTallies.firstAt5(),
+                TwoTallies.lastAt7());
+        return TwoTallies.deployment(dir);
     }
 
     @Inject
@@ -56,7 +53,7 @@ class BeanNotCreatedKeepsItsCheckpointTest {
         exit.awaitExit();
 
         assertThat(StateFiles.newestSequence(dir)).isEqualTo(2);
-        assertThat(StateFiles.read(dir, FirstTally.class).state().get("count").asLong()).isEqualTo(6);
-        assertThat(StateFiles.read(dir, LastTally.class).state().get("count").asLong()).isEqualTo(7);
+        assertThat(TwoTallies.storedCount(dir, FirstTally.class)).isEqualTo(6);
+        assertThat(TwoTallies.storedCount(dir, LastTally.class)).isEqualTo(7);
     }
 }

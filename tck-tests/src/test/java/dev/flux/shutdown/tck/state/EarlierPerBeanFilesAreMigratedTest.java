@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.tck.Deployments;
 import dev.flux.shutdown.tck.deployment.RecordingProcessExit;
 import dev.flux.shutdown.tck.state.deployment.FirstTally;
 import dev.flux.shutdown.tck.state.deployment.LastTally;
@@ -35,13 +34,9 @@ class EarlierPerBeanFilesAreMigratedTest {
 
     @Deployment
     static JavaArchive deployment() {
-        firstFile = StateFiles.writeRaw(dir, FirstTally.class, StateFiles.encode(
-                StateFiles.checkpointWithState(FirstTally.class, "{\"count\":5}")));
-        lastFile = StateFiles.writeRaw(dir, LastTally.class, StateFiles.encode(
-                StateFiles.checkpointWithState(LastTally.class, "{\"count\":7}")));
-        return Deployments.library(StateFiles.stateDir(dir))
-                .addClasses(Tally.class, Tally.Note.class, FirstTally.class, LastTally.class,
-                        RecordingProcessExit.class);
+        firstFile = StateFiles.writeRaw(dir, FirstTally.class, StateFiles.encode(TwoTallies.firstAt5()));
+        lastFile = StateFiles.writeRaw(dir, LastTally.class, StateFiles.encode(TwoTallies.lastAt7()));
+        return TwoTallies.deployment(dir);
     }
 
     @Inject
@@ -62,8 +57,8 @@ class EarlierPerBeanFilesAreMigratedTest {
         exit.awaitExit();
 
         assertThat(StateFiles.newestSequence(dir)).isEqualTo(1);
-        assertThat(StateFiles.read(dir, FirstTally.class).state().get("count").asLong()).isEqualTo(6);
-        assertThat(StateFiles.read(dir, LastTally.class).state().get("count").asLong()).isEqualTo(7);
+        assertThat(TwoTallies.storedCount(dir, FirstTally.class)).isEqualTo(6);
+        assertThat(TwoTallies.storedCount(dir, LastTally.class)).isEqualTo(7);
         assertThat(firstFile).doesNotExist();
         assertThat(lastFile).doesNotExist();
     }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.tck.Deployments;
-import dev.flux.shutdown.tck.deployment.RecordingProcessExit;
 import dev.flux.shutdown.tck.state.deployment.FirstTally;
 import dev.flux.shutdown.tck.state.deployment.LastTally;
 import dev.flux.shutdown.tck.state.deployment.Tally;
@@ -35,15 +33,13 @@ class OneUnusableBeanInACheckpointTest {
 
     @Deployment
     static JavaArchive deployment() throws Exception {
-        Path generation = StateFiles.writeSet(dir, StateFiles.checkpointWithState(FirstTally.class, "{\"count\":5}"),
-                StateFiles.checkpointWithState(LastTally.class, "{\"count\":7}"));
+        Path generation = StateFiles.writeSet(dir, TwoTallies.firstAt5(),
+                TwoTallies.lastAt7());
         Path first = generation.resolve("first.json");
         damaged = Files.readString(first).replace("\"count\" : 5", "\"count\" : 500")
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(first, damaged);
-        return Deployments.library(StateFiles.stateDir(dir))
-                .addClasses(Tally.class, Tally.Note.class, FirstTally.class, LastTally.class,
-                        RecordingProcessExit.class);
+        return TwoTallies.deployment(dir);
     }
 
     @Inject

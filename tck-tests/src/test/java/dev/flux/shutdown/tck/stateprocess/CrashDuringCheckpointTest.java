@@ -2,23 +2,17 @@ package dev.flux.shutdown.tck.stateprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.flux.shutdown.runtime.state.CheckpointSet;
@@ -39,26 +33,17 @@ class CrashDuringCheckpointTest {
 
     private static final List<String> NAMES = List.of("alpha", "beta", "gamma");
     private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final long MAX_KILL_DELAY_MICROS = 30_000;
     private static final Pattern COMMITTED = Pattern.compile("committed (\\d+) (\\d+)");
 
     @TempDir
     Path temp;
 
-    private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "crash-test-killer");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    @AfterEach
-    void stopKiller() {
-        killer.shutdownNow();
-    }
+    @RegisterExtension
+    final KillSchedule killer = new KillSchedule(30_000);
 
     @Test
     void killNineAtRandomInstantsNeverLeavesATornCorruptOrLostSet() throws Exception {
-        int kills = Integer.getInteger("flux.crash.kills", 200);
+        int kills = KillSchedule.kills();
         Path dir = temp.resolve("state");
         FileCheckpointStore store = new FileCheckpointStore(dir);
         StateCodec codec = new StateCodec();
@@ -74,12 +59,10 @@ class CrashDuringCheckpointTest {
                         || l.startsWith("corrupt ") || l.startsWith("mixed "), BOUND);
                 assertThat(line).as("restore after kill %d", kill - 1).isEqualTo(expected);
                 child.awaitLine(l -> l.startsWith("committed "), BOUND);
-                long delay = ThreadLocalRandom.current().nextLong(MAX_KILL_DELAY_MICROS + 1);
-                killer.schedule(child::kill, delay, TimeUnit.MICROSECONDS);
-                child.awaitExit(BOUND);
+                killer.killAtRandomInstant(child, BOUND);
 
                 long[] reported = lastReported(child.lines());
-                killedMidCommit += leftoverTemporaryGenerations(dir) > 0 ? 1 : 0;
+                killedMidCommit += KillSchedule.leftoverTemporaryGenerations(dir) > 0 ? 1 : 0;
                 CheckpointSet set = store.inspect().orElseThrow();
                 Map<String, Long> values = new TreeMap<>();
                 for (Envelope envelope : set.envelopes()) {
@@ -97,7 +80,7 @@ class CrashDuringCheckpointTest {
                 assertThat(values.get("alpha")).isEqualTo(reported[1] + set.sequence() - reported[0]);
                 onDiskSequence = set.sequence();
                 onDiskValue = values.get("alpha");
-                assertThat(quarantined(dir)).isZero();
+                assertThat(KillSchedule.quarantined(dir)).isZero();
             }
         }
 
@@ -122,18 +105,5 @@ class CrashDuringCheckpointTest {
             }
         }
         return last;
-    }
-
-    private static long leftoverTemporaryGenerations(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(FileCheckpointStore.TEMP_SUFFIX)).count();
-        }
-    }
-
-    private static long quarantined(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().contains(FileCheckpointStore.CORRUPT_SUFFIX))
-                    .count();
-        }
     }
 }

@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.flux.shutdown.testsupport.PostgresServer;
 
 /**
  * Instances whose names change at every rollout (pods of a Deployment) hand their state on through PostgreSQL:
@@ -24,21 +22,12 @@ class JdbcHandoffTest {
 
     private static final int ROUNDS = 5;
 
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedPostgres POSTGRES = new SharedPostgres();
 
     @Test
     void twoInstancesReplacedOneByOneFiveTimesHandOnEveryCheckpointExactlyOnce() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
         List<ChildJvm> live = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> states = new ArrayList<>();
@@ -86,7 +75,7 @@ class JdbcHandoffTest {
 
     @Test
     void aSurgeInstanceStartsFreshAndTheReleasedCheckpointWaitsVisiblyForTheNextOne() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
         try (ChildJvm old = ledger.start("web-old"); ChildJvm surge = ledger.start("web-surge")) {
             ready(old);
             String last = transfer(old, 9);

@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
-import dev.flux.shutdown.testsupport.PostgresServer;
 import dev.flux.shutdown.testsupport.TcpProxy;
 
 /**
@@ -27,21 +25,12 @@ import dev.flux.shutdown.testsupport.TcpProxy;
  */
 class JdbcStoreTroubleTest {
 
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final SharedPostgres POSTGRES = new SharedPostgres();
 
     @Test
     void aStoreUnreachableAtStartFailsTheStartNamingTheStoreAndTheCause() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
@@ -55,15 +44,9 @@ class JdbcStoreTroubleTest {
 
     @Test
     void aStoreSilentAtShutdownIsReportedWithinTheBoundAndThePreviousCheckpointStays() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
-        String previous;
-        try (ChildJvm first = ledger.start("web-1")) {
-            ready(first);
-            previous = transfer(first, 5);
-            first.terminate();
-            assertThat(first.awaitExit(BOUND)).as(first.tail()).isZero();
-        }
-        try (TcpProxy proxy = TcpProxy.to(postgres.port())) {
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
+        String previous = checkpointOfACompleteShutdown(ledger);
+        try (TcpProxy proxy = TcpProxy.to(POSTGRES.server().port())) {
             Map<String, String> config = ledger.config("web-1", proxy.port());
             config.put(JdbcStoreConfig.TIMEOUT, "2s");
             try (ChildJvm second = LedgerInstances.start(config)) {
@@ -78,21 +61,13 @@ class JdbcStoreTroubleTest {
                 assertThat(second.lines()).noneSatisfy(line -> assertThat(line).contains("FLUX-0726"));
             }
         }
-        try (ChildJvm third = ledger.start("web-1")) {
-            assertThat(ready(third)).isEqualTo(previous);
-        }
+        assertTheNextStartRestores(ledger, previous);
     }
 
     @Test
     void aConnectionTerminatedDuringTheFinalCheckpointLeavesThePreviousOne() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
-        String previous;
-        try (ChildJvm first = ledger.start("web-1")) {
-            ready(first);
-            previous = transfer(first, 5);
-            first.terminate();
-            assertThat(first.awaitExit(BOUND)).as(first.tail()).isZero();
-        }
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
+        String previous = checkpointOfACompleteShutdown(ledger);
         try (ChildJvm second = ledger.start("web-1")) {
             assertThat(ready(second)).isEqualTo(previous);
             transfer(second, 5);
@@ -107,14 +82,12 @@ class JdbcStoreTroubleTest {
             assertThat(String.join("\n", second.lines())).contains("FLUX-0709");
             assertThat(second.lines()).noneSatisfy(line -> assertThat(line).contains("FLUX-0726"));
         }
-        try (ChildJvm third = ledger.start("web-1")) {
-            assertThat(ready(third)).isEqualTo(previous);
-        }
+        assertTheNextStartRestores(ledger, previous);
     }
 
     @Test
     void instancesStartingAtOnceNeverClaimTheSameCheckpoint() throws Exception {
-        LedgerInstances ledger = new LedgerInstances(postgres);
+        LedgerInstances ledger = new LedgerInstances(POSTGRES.server());
         List<String> released = new ArrayList<>();
         List<ChildJvm> old = new ArrayList<>();
         try {
@@ -149,6 +122,23 @@ class JdbcStoreTroubleTest {
             for (ChildJvm child : starting) {
                 child.close();
             }
+        }
+    }
+
+    /** A first web-1 makes five transfers and shuts down completely; returns the state its checkpoint holds. */
+    private static String checkpointOfACompleteShutdown(LedgerInstances ledger) throws Exception {
+        try (ChildJvm first = ledger.start("web-1")) {
+            ready(first);
+            String state = transfer(first, 5);
+            first.terminate();
+            assertThat(first.awaitExit(BOUND)).as(first.tail()).isZero();
+            return state;
+        }
+    }
+
+    private static void assertTheNextStartRestores(LedgerInstances ledger, String previous) throws Exception {
+        try (ChildJvm third = ledger.start("web-1")) {
+            assertThat(ready(third)).isEqualTo(previous);
         }
     }
 }

@@ -116,12 +116,7 @@ class FileCheckpointStoreTest {
 
     @Test
     void previousGenerationLeftByACrashAfterTheCommitIsRemovedAtStart() throws Exception {
-        FileCheckpointStore store = preparedStore();
-        store.commit(List.of(envelope("a", "1")));
-        Path kept = temp.resolve("kept");
-        Files.move(store.generation(1), kept);
-        store.commit(List.of(envelope("a", "2")));
-        Files.move(kept, store.generation(1));
+        FileCheckpointStore store = twoGenerationsLeftByACrash();
 
         assertThat(texts(nextStart())).containsExactly(Map.entry("a", "2"));
         assertThat(store.generation(1)).doesNotExist();
@@ -129,12 +124,7 @@ class FileCheckpointStoreTest {
 
     @Test
     void generationWithADamagedManifestIsMovedAsideAndTheOneBeforeItIsUsed() throws Exception {
-        FileCheckpointStore store = preparedStore();
-        store.commit(List.of(envelope("a", "1")));
-        Path kept = temp.resolve("kept");
-        Files.move(store.generation(1), kept);
-        store.commit(List.of(envelope("a", "2")));
-        Files.move(kept, store.generation(1));
+        FileCheckpointStore store = twoGenerationsLeftByACrash();
         Files.writeString(store.generation(2).resolve("MANIFEST"), "{ damaged");
 
         CheckpointSet set = nextStart();
@@ -249,5 +239,19 @@ class FileCheckpointStoreTest {
                 .hasMessageContaining("not a directory");
         assertThatThrownBy(() -> new FileCheckpointStore(file.resolve("state")).prepare())
                 .isInstanceOf(IOException.class).hasMessageContaining("cannot be created");
+    }
+
+    /**
+     * Generations 1 and 2 both in place, as a crash between committing 2 and removing 1 leaves them: 1 is moved out
+     * of the way while 2 is committed (which would remove it), then put back.
+     */
+    private FileCheckpointStore twoGenerationsLeftByACrash() throws Exception {
+        FileCheckpointStore store = preparedStore();
+        store.commit(List.of(envelope("a", "1")));
+        Path kept = temp.resolve("kept");
+        Files.move(store.generation(1), kept);
+        store.commit(List.of(envelope("a", "2")));
+        Files.move(kept, store.generation(1));
+        return store;
     }
 }

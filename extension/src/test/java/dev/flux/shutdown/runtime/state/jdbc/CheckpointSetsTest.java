@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,11 +30,24 @@ class CheckpointSetsTest {
 
     private String table;
 
+    @BeforeEach
+    void freshTable() {
+        table = Databases.freshTable();
+    }
+
     private CheckpointSets sets(String kind, String instance) throws IOException {
         DataSource source = Databases.of(kind, "flux-test-" + instance);
         CheckpointSets sets = new CheckpointSets(Databases.config(table, instance),
                 new BoundedTransactions(source, Databases.config(table, instance).timeout()));
         sets.prepare();
+        return sets;
+    }
+
+    /** The sets of {@code instance}, taken, with {@code set} committed at {@link #T0}. */
+    private CheckpointSets committed(String kind, String instance, Map<String, byte[]> set) throws IOException {
+        CheckpointSets sets = sets(kind, instance);
+        sets.take();
+        sets.commit(set, T0);
         return sets;
     }
 
@@ -54,7 +68,6 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void aCommitReplacesTheWholeSetAndItsGenerationGrows(String kind) throws IOException {
-        table = Databases.freshTable();
         CheckpointSets a = sets(kind, "a");
         assertThat(a.take().origin()).isEqualTo(StoredSet.Origin.NONE);
         assertThat(a.commit(set("x", "1", "y", "1"), T0).generation()).isEqualTo(1);
@@ -70,10 +83,7 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void aReleasedSetMovesToExactlyOneSuccessorAndContinues(String kind) throws IOException {
-        table = Databases.freshTable();
-        CheckpointSets a = sets(kind, "a");
-        a.take();
-        a.commit(set("x", "1"), T0);
+        CheckpointSets a = committed(kind, "a", set("x", "1"));
         assertThat(a.release(T0.plusSeconds(1))).isTrue();
         assertThat(sets(kind, "observer").unclaimed()).isEqualTo(1);
 
@@ -93,10 +103,7 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void aStableIdentityTakesBackItsOwnReleasedSet(String kind) throws IOException {
-        table = Databases.freshTable();
-        CheckpointSets a = sets(kind, "web-0");
-        a.take();
-        a.commit(set("x", "7"), T0);
+        CheckpointSets a = committed(kind, "web-0", set("x", "7"));
         a.release(T0);
 
         StoredSet again = sets(kind, "web-0").take();
@@ -108,14 +115,11 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void concurrentClaimersNeverGetTheSameSet(String kind) throws Exception {
-        table = Databases.freshTable();
         int released = 3;
         int claimers = 8;
         List<CheckpointSets> old = new ArrayList<>();
         for (int i = 0; i < released; i++) {
-            old.add(sets(kind, "old-" + i));
-            old.get(i).take();
-            old.get(i).commit(set("x", "state-of-old-" + i), T0);
+            old.add(committed(kind, "old-" + i, set("x", "state-of-old-" + i)));
         }
         for (int i = 0; i < released; i++) {
             old.get(i).release(T0.plusMillis(i));
@@ -157,10 +161,7 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void aFailedCommitLeavesThePreviousSetIntact(String kind) throws IOException {
-        table = Databases.freshTable();
-        CheckpointSets a = sets(kind, "a");
-        a.take();
-        a.commit(set("x", "1", "y", "1"), T0);
+        CheckpointSets a = committed(kind, "a", set("x", "1", "y", "1"));
         String tooLong = "n".repeat(1001);
 
         assertThatThrownBy(() -> a.commit(set("x", "2", tooLong, "2"), T0.plusSeconds(1)))
@@ -174,10 +175,7 @@ class CheckpointSetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void aQuarantinedEntryIsKeptButNeverReadNorReplaced(String kind) throws Exception {
-        table = Databases.freshTable();
-        CheckpointSets a = sets(kind, "a");
-        a.take();
-        a.commit(set("x", "1", "y", "1"), T0);
+        CheckpointSets a = committed(kind, "a", set("x", "1", "y", "1"));
         assertThat(a.quarantine("y", T0)).contains("y.corrupt-");
         a.commit(set("x", "2", "y", "2"), T0.plusSeconds(1));
 
