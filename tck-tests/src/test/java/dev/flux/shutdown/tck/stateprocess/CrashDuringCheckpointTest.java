@@ -43,7 +43,7 @@ class CrashDuringCheckpointTest {
 
     @Test
     void killNineAtRandomInstantsNeverLeavesATornCorruptOrLostSet() throws Exception {
-        int kills = KillSchedule.kills();
+        int kills = KillSchedule.kills(200);
         Path dir = temp.resolve("state");
         FileCheckpointStore store = new FileCheckpointStore(dir);
         StateCodec codec = new StateCodec();

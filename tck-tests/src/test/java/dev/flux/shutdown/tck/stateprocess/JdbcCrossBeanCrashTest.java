@@ -24,7 +24,7 @@ import dev.flux.shutdown.testsupport.PostgresServer;
  * checkpoints every few milliseconds, each one transaction on a new connection of its own {@code DataSource}) is
  * killed with SIGKILL at random instants. After every kill the set in the database holds all three accounts of one
  * instant, it is the last checkpoint the child reported committed or the next, and the restarted child's beans hold
- * exactly it. {@code -Dflux.crash.kills=N} sets the number of kills (default 200).
+ * exactly it. {@code -Dflux.crash.kills=N} sets the number of kills (default 50).
  */
 class JdbcCrossBeanCrashTest {
 
@@ -40,7 +40,7 @@ class JdbcCrossBeanCrashTest {
 
     @Test
     void afterEveryKillAllBeansRestoreFromTheSameCommittedSetTheLastOrTheNextReported() throws Exception {
-        int kills = KillSchedule.kills();
+        int kills = KillSchedule.kills(50);
         PostgresServer postgres = POSTGRES.server();
         Map<String, String> config = Map.of(StateConfig.STORE, "jdbc", StateConfig.CHECKPOINT_INTERVAL, "5ms",
                 JdbcStoreConfig.TABLE, TABLE, JdbcStoreConfig.INSTANCE, "crash", "app.jdbc.url",

@@ -19,7 +19,7 @@ import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
 /**
  * The crash tests' killer: SIGKILL at a random instant up to a bound, from a thread of its own so that the instant
  * is not tied to the test's reading of the child's output. Registered as an extension, it stops after each test.
- * {@code -Dflux.crash.kills=N} sets how many kills a crash test makes (default 200).
+ * {@code -Dflux.crash.kills=N} sets how many kills a crash test makes (each test has its own default).
  */
 final class KillSchedule implements AfterEachCallback {
 
@@ -34,9 +34,13 @@ final class KillSchedule implements AfterEachCallback {
         this.maxDelayMicros = maxDelayMicros;
     }
 
-    /** The number of kills a crash test makes. */
-    static int kills() {
-        return Integer.getInteger("flux.crash.kills", 200);
+    /**
+     * The number of kills a crash test makes: {@code -Dflux.crash.kills}, else {@code byDefault}, which each test
+     * chooses so that {@code ./mvnw verify} stays within its time on two cores (a kill of a Weld SE child costs a
+     * Weld start, about 1.7 to 2.7 s there).
+     */
+    static int kills(int byDefault) {
+        return Integer.getInteger("flux.crash.kills", byDefault);
     }
 
     /** Kills the child at a random instant within the bound given at construction, and waits for it to exit. */
