@@ -94,7 +94,7 @@ public class CheckpointBenchmark {
 
     @Benchmark
     public long checkpoint() {
-        CommitOutcome outcome = writer.commitPeriodic(instances);
+        CommitOutcome outcome = writer.commitPeriodic(() -> instances);
         if (outcome.problem().isPresent()) {
             throw new IllegalStateException(outcome.problem().get());
         }

@@ -116,7 +116,7 @@ public class StateCheckpoints implements ReleasedCheckpoints {
         if (enabled) {
             ApplicationContext context = ApplicationContext.capture();
             periodic.start(config.checkpointInterval(),
-                    () -> context.execute(() -> writer.commitPeriodic(instances.all())));
+                    () -> context.execute(() -> writer.commitPeriodic(instances::all)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,8 +62,13 @@ public final class CheckpointWriter {
         finalBegun = true;
     }
 
-    /** The final checkpoint of {@code instances}, after any checkpoint in progress. */
-    public CommitOutcome commitFinal(List<PersistentInstance> instances) {
+    /**
+     * The final checkpoint of the live instances, after any checkpoint in progress.
+     *
+     * @param instances the live instances, read under the state lock: a bean created by a change in progress is
+     *                  in the checkpoint together with the beans created before it in that change
+     */
+    public CommitOutcome commitFinal(Supplier<List<PersistentInstance>> instances) {
         committing.lock();
         try {
             CommitOutcome outcome = observed(commit(instances), false);
@@ -78,8 +84,12 @@ public final class CheckpointWriter {
         }
     }
 
-    /** A periodic checkpoint of {@code instances}, unless PERSISTING has begun. */
-    public CommitOutcome commitPeriodic(List<PersistentInstance> instances) {
+    /**
+     * A periodic checkpoint of the live instances, unless PERSISTING has begun.
+     *
+     * @param instances the live instances, read under the state lock (see {@link #commitFinal})
+     */
+    public CommitOutcome commitPeriodic(Supplier<List<PersistentInstance>> instances) {
         committing.lock();
         try {
             if (finalBegun) {
@@ -109,13 +119,15 @@ public final class CheckpointWriter {
         return outcome;
     }
 
-    private CommitOutcome commit(List<PersistentInstance> instances) {
+    private CommitOutcome commit(Supplier<List<PersistentInstance>> liveInstances) {
+        long start = System.nanoTime();
+        // which beans live is part of the instant: read before the lock, a change in progress could create more
+        Snapshot snapshot = lock.exclusively(() -> capture(liveInstances.get()));
+        List<PersistentInstance> instances = snapshot.instances();
         if (instances.isEmpty()) {
             // no bean alive: the set would be the newest one again
             return CommitOutcome.skipped();
         }
-        long start = System.nanoTime();
-        Snapshot snapshot = lock.exclusively(() -> capture(instances));
         List<Envelope> set = new ArrayList<>();
         List<CheckpointOutcome> beans = new ArrayList<>();
         Set<String> live = new HashSet<>();
@@ -171,14 +183,14 @@ public final class CheckpointWriter {
                 beans.add(new Captured(null, Problems.describe(e), since(start)));
             }
         }
-        return new Snapshot(instant, beans);
+        return new Snapshot(instant, List.copyOf(instances), beans);
     }
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private record Snapshot(Instant instant, List<Captured> beans) {
+    private record Snapshot(Instant instant, List<PersistentInstance> instances, List<Captured> beans) {
     }
 
     private record Captured(JsonNode state, String problem, Duration took) {

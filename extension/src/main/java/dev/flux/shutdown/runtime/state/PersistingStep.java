@@ -42,7 +42,7 @@ public final class PersistingStep implements PhaseStep {
     public PhaseResult run(ShutdownCause cause) {
         writer.beginFinal();
         periodic.stop();
-        CommitOutcome outcome = writer.commitFinal(instances.all());
+        CommitOutcome outcome = writer.commitFinal(instances::all);
         List<String> details = new ArrayList<>();
         int written = 0;
         int failed = 0;

@@ -20,6 +20,11 @@ public final class StateLock {
         return lock.readLock();
     }
 
+    /** Whether a capture waits for a change in progress to end. */
+    boolean captureWaiting() {
+        return lock.hasQueuedThreads();
+    }
+
     /** Runs {@code capture} while no change is in progress. */
     <T> T exclusively(Supplier<T> capture) {
         lock.writeLock().lock();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,8 @@ class CheckpointWriterTest {
 
         writer.beginFinal();
 
-        assertThat(writer.commitPeriodic(instances).sequence()).isEmpty();
-        assertThat(writer.commitFinal(instances).sequence()).hasValue(1);
+        assertThat(writer.commitPeriodic(() -> instances).sequence()).isEmpty();
+        assertThat(writer.commitFinal(() -> instances).sequence()).hasValue(1);
     }
 
     @Test
@@ -87,7 +88,7 @@ class CheckpointWriterTest {
         LatestCheckpoints latest = new LatestCheckpoints();
         latest.loaded(4, List.of(sleeper));
 
-        writer(store, latest).commitPeriodic(List.of(
+        writer(store, latest).commitPeriodic(() -> List.of(
                 new PersistentInstance(new PersistentType("awake", Counter.class), new Counter(1))));
 
         assertThat(counts(store)).containsExactly(Map.entry("awake", 1L), Map.entry("sleeper", 7L));
@@ -118,7 +119,7 @@ class CheckpointWriterTest {
         });
         try {
             for (int i = 0; i < 50; i++) {
-                assertThat(writer.commitPeriodic(instances).problem()).isEmpty();
+                assertThat(writer.commitPeriodic(() -> instances).problem()).isEmpty();
                 Map<String, Long> counts = counts(store);
                 assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).as("set %d: %s", i, counts)
                         .isEqualTo(1000);
@@ -130,6 +131,32 @@ class CheckpointWriterTest {
     }
 
     @Test
+    void beanCreatedByAChangeInProgressIsInTheSameCheckpointAsTheBeansCreatedBeforeIt() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(temp);
+        CheckpointWriter writer = writer(store, new LatestCheckpoints());
+        PersistentInstances instances = new PersistentInstances();
+        Lock changes = lock.changes();
+        changes.lock();
+        CompletableFuture<CommitOutcome> periodic;
+        try {
+            // a change creates the first of two beans that belong together, as a first use of both does
+            instances.register(new PersistentType("checking", Counter.class), new Counter(1));
+            periodic = CompletableFuture.supplyAsync(() -> writer.commitPeriodic(instances::all));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!lock.captureWaiting()) {
+                assertThat(System.nanoTime() - deadline).as("the capture waits for the change").isNegative();
+                Thread.onSpinWait();
+            }
+            instances.register(new PersistentType("savings", Counter.class), new Counter(2));
+        } finally {
+            changes.unlock();
+        }
+
+        assertThat(periodic.get(30, TimeUnit.SECONDS).sequence()).hasValue(1);
+        assertThat(counts(store)).containsExactly(Map.entry("checking", 1L), Map.entry("savings", 2L));
+    }
+
+    @Test
     void finalCheckpointWaitsForThePeriodicOne() throws Exception {
         BlockingStore store = new BlockingStore(new FileCheckpointStore(temp));
         CheckpointWriter writer = writer(store, new LatestCheckpoints());
@@ -138,11 +165,11 @@ class CheckpointWriterTest {
                 bean));
 
         CompletableFuture<CommitOutcome> periodic = CompletableFuture.supplyAsync(
-                () -> writer.commitPeriodic(instances));
+                () -> writer.commitPeriodic(() -> instances));
         assertThat(store.entered.await(30, TimeUnit.SECONDS)).isTrue();
         bean.count = 2;
         writer.beginFinal();
-        CompletableFuture<CommitOutcome> last = CompletableFuture.supplyAsync(() -> writer.commitFinal(instances));
+        CompletableFuture<CommitOutcome> last = CompletableFuture.supplyAsync(() -> writer.commitFinal(() -> instances));
         store.release.countDown();
 
         assertThat(periodic.get(30, TimeUnit.SECONDS).sequence()).hasValue(1);
