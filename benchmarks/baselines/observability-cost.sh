@@ -43,27 +43,17 @@ jmh_run() {
 
 # time_shutdown VARIANT N: starts one instance, SIGTERM when idle; appends "ms exit-code" to $WORK/exit-VARIANT.
 time_shutdown() {
-    local variant=$1 n=$2 port pid watchdog t0 t1 rc=0 flags=("${BASE_FLAGS[@]}")
+    local variant=$1 n=$2 port rc flags=("${BASE_FLAGS[@]}")
     [[ $variant == on ]] && flags+=("-XX:StartFlightRecording=dumponexit=true,filename=$WORK/exit-$n.jfr"
         -Dflux.shutdown.report.format=json)
     free_port port
     start_instance "$variant" "$port" "${flags[@]}"
-    pid=${PID[$variant]}
     wait_until "$READY_BOUND" "readiness of the instance, observability $variant" ready "$port"
     curl -fs -o /dev/null --max-time 10 "http://127.0.0.1:$port$FAST_PATH" || fail "$variant: $FAST_PATH failed"
     sleep "$IDLE_SECONDS"
-    (sleep "$EXIT_BOUND" && kill -KILL "$pid" 2>/dev/null) &
-    watchdog=$!
-    t0=$EPOCHREALTIME
-    kill -TERM "$pid"
-    wait "$pid" || rc=$?
-    t1=$EPOCHREALTIME
-    kill "$watchdog" 2>/dev/null || true
-    wait "$watchdog" 2>/dev/null || true
-    unset "PID[$variant]"
-    ((rc != 137)) || fail "$variant: no exit within ${EXIT_BOUND}s of SIGTERM (see $WORK/$variant.log)"
-    local ms phases
-    ms=$(bc -l <<<"(${t1/./} - ${t0/./}) / 1000")
+    sigterm_exit "$variant"
+    local ms=$EXIT_MS phases
+    rc=$EXIT_RC
     # the library's own account of its phases: the JSON report's totalMs, or the text summary (FLUX-0012)
     if [[ $variant == on ]]; then
         phases=$(grep -o '"totalMs":[0-9.]*' "$WORK/on.log" | tail -1 | cut -d: -f2)

@@ -19,28 +19,17 @@ WITH_FLAGS=${WITH_FLAGS:--Dflux.shutdown.readiness-delay=0s}
 
 # time_shutdown VARIANT: starts one instance, SIGTERM when idle; appends "ms exit-code load" to $WORK/VARIANT.
 time_shutdown() {
-    local variant=$1 port pid watchdog t0 t1 rc=0 load flags=()
+    local variant=$1 port rc load flags=()
     [[ $variant == with ]] && read -ra flags <<<"$WITH_FLAGS"
     free_port port
     BACKEND_VARIANT=$variant start_instance "$variant" "$port" "${flags[@]}"
-    pid=${PID[$variant]}
     wait_until "$READY_BOUND" "readiness of the instance $variant flux-shutdown" ready "$port"
     curl -fs -o /dev/null --max-time 10 "http://127.0.0.1:$port$FAST_PATH" || fail "$variant: $FAST_PATH failed"
     sleep "$IDLE_SECONDS"
     load=$(load_average)
-    # the bound: a process still there after EXIT_BOUND seconds is killed, and the run fails below
-    (sleep "$EXIT_BOUND" && kill -KILL "$pid" 2>/dev/null) &
-    watchdog=$!
-    t0=$EPOCHREALTIME
-    kill -TERM "$pid"
-    wait "$pid" || rc=$?
-    t1=$EPOCHREALTIME
-    kill "$watchdog" 2>/dev/null || true
-    wait "$watchdog" 2>/dev/null || true
-    unset "PID[$variant]"
-    ((rc != 137)) || fail "$variant: no exit within ${EXIT_BOUND}s of SIGTERM (see $WORK/$variant.log)"
-    local ms
-    ms=$(bc -l <<<"(${t1/./} - ${t0/./}) / 1000")
+    sigterm_exit "$variant"
+    local ms=$EXIT_MS
+    rc=$EXIT_RC
     # the library's own account of its phases (FLUX-0012), from this run's log; "-" without the library
     local phases
     # ("FLUX-0012 [label]Shutdown complete in 88ms (...)" or "... in 1.5s (...)"), in milliseconds

@@ -263,3 +263,21 @@ code_version() {
     rev=$(git rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
     git diff --quiet HEAD 2>/dev/null && echo "$rev" || echo "$rev + uncommitted changes"
 }
+
+# sigterm_exit NAME: sends SIGTERM to instance NAME (of start_instance) and waits for it to exit; kills it and fails
+# the run if it still runs after EXIT_BOUND seconds. Sets EXIT_MS (SIGTERM to exit, ms) and EXIT_RC (its exit code).
+sigterm_exit() {
+    local name=$1 pid=${PID[$1]} watchdog t0 t1 rc=0
+    (sleep "$EXIT_BOUND" && kill -KILL "$pid" 2>/dev/null) &
+    watchdog=$!
+    t0=$EPOCHREALTIME
+    kill -TERM "$pid"
+    wait "$pid" || rc=$?
+    t1=$EPOCHREALTIME
+    kill "$watchdog" 2>/dev/null || true
+    wait "$watchdog" 2>/dev/null || true
+    unset "PID[$name]"
+    ((rc != 137)) || fail "$name: no exit within ${EXIT_BOUND}s of SIGTERM (see $WORK/$name.log)"
+    EXIT_MS=$(bc -l <<<"(${t1/./} - ${t0/./}) / 1000")
+    EXIT_RC=$rc
+}
