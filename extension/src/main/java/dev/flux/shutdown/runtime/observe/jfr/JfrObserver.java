@@ -48,8 +48,20 @@ public final class JfrObserver implements ShutdownObserver {
         this.ownsProcess = ownsProcess;
     }
 
+    /**
+     * Whether a recording has ever run in this JVM. Until then no event is even created: the first one would load
+     * and set up JFR's event machinery, about a hundred milliseconds that the shutdown of a JVM without a recording
+     * would pay for nothing.
+     */
+    private static boolean recorderInitialized() {
+        return FlightRecorder.isInitialized();
+    }
+
     @Override
     public void started(ShutdownCause cause) {
+        if (!recorderInitialized()) {
+            return;
+        }
         TriggerEvent event = new TriggerEvent();
         if (event.shouldCommit()) {
             event.application = application;
@@ -61,6 +73,9 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public synchronized void phaseStarted(ShutdownPhase next, ShutdownCause cause) {
+        if (!recorderInitialized()) {
+            return;
+        }
         phase = new PhaseEvent();
         phase.begin();
         if (next == ShutdownPhase.DRAINING) {
@@ -89,6 +104,9 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public synchronized void drained(int atStart, DrainOutcome outcome, LateRequests late) {
+        if (!recorderInitialized()) {
+            return;
+        }
         DrainEvent event = drain != null ? drain : new DrainEvent();
         drain = null;
         event.end();
@@ -131,7 +149,7 @@ public final class JfrObserver implements ShutdownObserver {
      * JVM's shutdown hooks, and with them JFR's dump, so the events of the very shutdown that timed out would be lost.
      */
     private static void dumpRecordingsBeforeHalt() {
-        if (!FlightRecorder.isInitialized()) {
+        if (!recorderInitialized()) {
             return;
         }
         for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
@@ -148,6 +166,9 @@ public final class JfrObserver implements ShutdownObserver {
     }
 
     private void stillRunning(String work, String bound) {
+        if (!recorderInitialized()) {
+            return;
+        }
         StillRunningEvent event = new StillRunningEvent();
         if (event.shouldCommit()) {
             event.application = application;
@@ -159,6 +180,10 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public Consumer<CleanupOutcome> starting(CleanupAction action) {
+        if (!recorderInitialized()) {
+            return outcome -> {
+            };
+        }
         CleanupEvent event = new CleanupEvent();
         event.begin();
         return outcome -> {
@@ -169,7 +194,9 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public void notRun(CleanupOutcome outcome) {
-        commit(new CleanupEvent(), outcome);
+        if (recorderInitialized()) {
+            commit(new CleanupEvent(), outcome);
+        }
     }
 
     private void commit(CleanupEvent event, CleanupOutcome outcome) {
@@ -188,6 +215,9 @@ public final class JfrObserver implements ShutdownObserver {
     /** One event per live bean of the set: a checkpoint is one set over every bean, committed at once. */
     @Override
     public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
+        if (!recorderInitialized()) {
+            return;
+        }
         for (CheckpointOutcome bean : outcome.beans()) {
             CheckpointEvent event = new CheckpointEvent();
             if (event.shouldCommit()) {
