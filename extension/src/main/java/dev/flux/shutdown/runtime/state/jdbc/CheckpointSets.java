@@ -30,15 +30,15 @@ final class CheckpointSets {
 
     /**
      * Connects, recognizes the database, creates the tables if they are missing and checks their columns. Tried a
-     * second time after a unique or duplicate-table violation: instances that start together may race to create the tables (on PostgreSQL the
-     * loser of {@code CREATE TABLE IF NOT EXISTS} fails), and then the tables exist.
+     * second time after a unique violation or a duplicate table or type: instances that start together may race to
+     * create the tables (on PostgreSQL the loser of {@code CREATE TABLE IF NOT EXISTS} fails, with 23505, 42P07 or
+     * 42710 "type ... already exists"), and then the tables exist.
      */
     SqlDialect prepare() throws IOException {
         try {
             return prepareOnce();
         } catch (IOException first) {
-            if (!(first.getCause() instanceof SQLException sql) || sql.getSQLState() == null
-                    || !(sql.getSQLState().startsWith("23") || sql.getSQLState().equals("42P07"))) {
+            if (!(first.getCause() instanceof SQLException sql) || !lostCreationRace(sql.getSQLState())) {
                 throw first;
             }
             try {
@@ -48,6 +48,10 @@ final class CheckpointSets {
                 throw second;
             }
         }
+    }
+
+    private static boolean lostCreationRace(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("23") || sqlState.equals("42P07") || sqlState.equals("42710"));
     }
 
     private SqlDialect prepareOnce() throws IOException {

@@ -8,6 +8,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,6 +71,31 @@ class CheckpointSetsTest {
         Map<String, String> values = new LinkedHashMap<>();
         set.envelopes().forEach((name, bytes) -> values.put(name, new String(bytes, UTF_8)));
         return values;
+    }
+
+    @Test
+    void instancesStartingTogetherAllGetTheTablesTheyRaceToCreate() throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                table = Databases.freshTable();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<CheckpointSets>> started = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String instance = "racer-" + i;
+                    started.add(starting.submit(() -> {
+                        go.await();
+                        return sets("postgresql", instance);
+                    }));
+                }
+                go.countDown();
+                for (Future<CheckpointSets> sets : started) {
+                    assertThat(sets.get(60, TimeUnit.SECONDS)).as("round %d", round).isNotNull();
+                }
+            }
+        } finally {
+            starting.shutdownNow();
+        }
     }
 
     @ParameterizedTest
