@@ -80,7 +80,8 @@ public class DefaultShutdown implements Shutdown {
     void assemble() {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
-        observers = config.enabled() ? Observers.forRuntime(application.name(), application.ownsProcess())
+        observers = config.enabled()
+                ? Observers.forRuntime(application.name(), application.ownsProcess(), beanManager.createInstance())
                 : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);

@@ -2,9 +2,13 @@ package dev.flux.shutdown.runtime.observe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import jakarta.enterprise.inject.Instance;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
@@ -16,13 +20,16 @@ import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
 import dev.flux.shutdown.runtime.observe.jfr.JfrObserver;
-import dev.flux.shutdown.runtime.observe.micrometer.MicrometerObserver;
+import dev.flux.shutdown.runtime.observe.micrometer.MicrometerMeters;
+import dev.flux.shutdown.runtime.observe.mpmetrics.MicroProfileMeters;
+import dev.flux.shutdown.runtime.observe.otel.OpenTelemetryMeters;
 import dev.flux.shutdown.runtime.state.CommitOutcome;
 
 /**
  * Every way this runtime offers of showing a shutdown, each told in turn. What the runtime lacks is never loaded: a
- * JRE without the {@code jdk.jfr} module, or an application without Micrometer, simply has fewer observers. One
- * observer that fails is logged once and never stops the others or the shutdown.
+ * JRE without the {@code jdk.jfr} module, or an application without Micrometer, MicroProfile Metrics or
+ * OpenTelemetry, simply has fewer observers. One observer that fails is logged once and never stops the others or
+ * the shutdown.
  */
 public final class Observers implements ShutdownObserver {
 
@@ -44,9 +51,10 @@ public final class Observers implements ShutdownObserver {
 
     /**
      * The observers this runtime can have, for the application named {@code application}, which owns the process or
-     * not.
+     * not; {@code beans} are the application's, where MicroProfile Metrics and Telemetry runtimes offer their
+     * registry and their {@code OpenTelemetry}.
      */
-    public static Observers forRuntime(String application, boolean ownsProcess) {
+    public static Observers forRuntime(String application, boolean ownsProcess, Instance<Object> beans) {
         List<ShutdownObserver> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         ClassLoader loader = Observers.class.getClassLoader();
@@ -55,15 +63,36 @@ public final class Observers implements ShutdownObserver {
             names.add("JFR events dev.flux.shutdown.*");
         }
         if (present("io.micrometer.core.instrument.Metrics", loader)) {
-            try {
-                found.add(MicrometerObserver.onGlobalRegistry(application));
-                names.add("Micrometer (global registry)");
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "FLUX-0803 Micrometer is present but its meters cannot be registered; the"
-                        + " shutdown is not shown in its metrics", e);
-            }
+            addMeters("Micrometer (global registry)", () -> Optional.of(MicrometerMeters.onGlobalRegistry()),
+                    application, found, names);
+        }
+        if (present("org.eclipse.microprofile.metrics.MetricRegistry", loader)) {
+            addMeters("MicroProfile Metrics (application registry)", () -> MicroProfileMeters.fromBeans(beans),
+                    application, found, names);
+        }
+        if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
+            addMeters("OpenTelemetry (meter " + OpenTelemetryMeters.SCOPE + ")",
+                    () -> OpenTelemetryMeters.fromBeans(beans), application, found, names);
         }
         return new Observers(found, names);
+    }
+
+    /**
+     * Adds the meters of one library, named {@code library}, when {@code lookup} finds its registry; one that is
+     * present but fails (another version of its API, a registry that refuses the meters) is logged and left out.
+     */
+    private static void addMeters(String library, Supplier<Optional<Meters>> lookup, String application,
+            List<ShutdownObserver> found, List<String> names) {
+        try {
+            Optional<Meters> meters = lookup.get();
+            if (meters.isPresent()) {
+                found.add(new MetricsObserver(meters.get(), application));
+                names.add(library);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "FLUX-0803 " + library + " is present but its meters cannot be registered; the"
+                    + " shutdown is not shown in its metrics", e);
+        }
     }
 
     private static boolean present(String className, ClassLoader loader) {

@@ -1,0 +1,35 @@
+package dev.flux.shutdown.runtime.observe;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * One metrics library, as the shutdown's meters need it. {@link MetricsObserver} decides what is measured, with which
+ * names and tags, once; each implementation only speaks its library (Micrometer, MicroProfile Metrics,
+ * OpenTelemetry), so the three show the same meters.
+ */
+public interface Meters {
+
+    /** A value the library reads when it collects (the work in flight, the phase). */
+    void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value);
+
+    /** A total the library reads when it collects, which only grows (late requests). */
+    void total(String name, String description, Map<String, String> tags, LongSupplier value);
+
+    /** Adds {@code amount} to a counter. */
+    void add(String name, String description, Map<String, String> tags, long amount);
+
+    /** Records one duration. */
+    void time(String name, String description, Map<String, String> tags, Duration duration);
+
+    /** Records one size in bytes. */
+    void bytes(String name, String description, Map<String, String> tags, long bytes);
+
+    /**
+     * Takes every meter out of the library where it can: registries outlive the application (a global one, or the
+     * server's in an application server).
+     */
+    void close();
+}

@@ -1,0 +1,90 @@
+package dev.flux.shutdown.runtime.observe.micrometer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import dev.flux.shutdown.runtime.observe.Meters;
+
+/**
+ * The shutdown's meters in a Micrometer registry, normally the global one, to which runtimes such as Quarkus add
+ * their own registries (Prometheus at {@code /q/metrics}). Loaded only where Micrometer is on the application's class
+ * path.
+ */
+public final class MicrometerMeters implements Meters {
+
+    private final MeterRegistry registry;
+    /** Every meter registered, removed at {@link #close()}. */
+    private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+    /** What function counters read, held here: Micrometer keeps only a weak reference to it. */
+    private final Set<LongSupplier> readers = ConcurrentHashMap.newKeySet();
+
+    MicrometerMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Meters in {@link Metrics#globalRegistry}. */
+    public static Meters onGlobalRegistry() {
+        return new MicrometerMeters(Metrics.globalRegistry);
+    }
+
+    @Override
+    public void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
+        meters.add(Gauge.builder(name, value, DoubleSupplier::getAsDouble).tags(of(tags)).strongReference(true)
+                .description(description).register(registry));
+    }
+
+    @Override
+    public void total(String name, String description, Map<String, String> tags, LongSupplier value) {
+        readers.add(value);
+        meters.add(FunctionCounter.builder(name, value, LongSupplier::getAsLong).tags(of(tags))
+                .description(description).register(registry));
+    }
+
+    @Override
+    public void add(String name, String description, Map<String, String> tags, long amount) {
+        Counter counter = Counter.builder(name).description(description).tags(of(tags)).register(registry);
+        meters.add(counter);
+        counter.increment(amount);
+    }
+
+    @Override
+    public void time(String name, String description, Map<String, String> tags, Duration duration) {
+        Timer timer = Timer.builder(name).description(description).tags(of(tags)).register(registry);
+        meters.add(timer);
+        timer.record(duration);
+    }
+
+    @Override
+    public void bytes(String name, String description, Map<String, String> tags, long bytes) {
+        DistributionSummary size = DistributionSummary.builder(name).baseUnit("bytes").description(description)
+                .tags(of(tags)).register(registry);
+        meters.add(size);
+        size.record(bytes);
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
+        readers.clear();
+    }
+
+    private static Tags of(Map<String, String> tags) {
+        return Tags.of(tags.entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.flux.shutdown.runtime.observe.otel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+import jakarta.enterprise.inject.Instance;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableDoubleGauge;
+import io.opentelemetry.api.metrics.ObservableLongCounter;
+
+import dev.flux.shutdown.runtime.observe.Meters;
+
+/**
+ * The shutdown's meters as OpenTelemetry instruments, on the {@code OpenTelemetry} bean that MicroProfile Telemetry
+ * runtimes (and Quarkus with {@code quarkus-opentelemetry}) offer; exported wherever the application sends its
+ * metrics. Durations are histograms in seconds, sizes in bytes. Loaded only where the API is on the application's
+ * class path. OpenTelemetry cannot take back an instrument it has recorded to, only stop calling back the observed
+ * ones, which {@link #close()} does.
+ */
+public final class OpenTelemetryMeters implements Meters {
+
+    /** The instrumentation scope of every instrument. */
+    public static final String SCOPE = "dev.flux.shutdown";
+
+    private final Meter meter;
+    /** How to stop calling back each observed instrument. */
+    private final List<Runnable> observed = new CopyOnWriteArrayList<>();
+    private final Map<String, LongCounter> counters = new ConcurrentHashMap<>();
+    private final Map<String, DoubleHistogram> timers = new ConcurrentHashMap<>();
+    private final Map<String, LongHistogram> sizes = new ConcurrentHashMap<>();
+
+    OpenTelemetryMeters(OpenTelemetry openTelemetry) {
+        this.meter = openTelemetry.getMeter(SCOPE);
+    }
+
+    /** Instruments on the application's {@code OpenTelemetry} bean, when the runtime offers one. */
+    public static Optional<Meters> fromBeans(Instance<Object> beans) {
+        Instance<OpenTelemetry> openTelemetry = beans.select(OpenTelemetry.class);
+        return openTelemetry.isResolvable() ? Optional.of(new OpenTelemetryMeters(openTelemetry.get()))
+                : Optional.empty();
+    }
+
+    @Override
+    public void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
+        Attributes attributes = attributes(tags);
+        ObservableDoubleGauge gauge = meter.gaugeBuilder(name).setDescription(description)
+                .buildWithCallback(measurement -> measurement.record(value.getAsDouble(), attributes));
+        observed.add(gauge::close);
+    }
+
+    @Override
+    public void total(String name, String description, Map<String, String> tags, LongSupplier value) {
+        Attributes attributes = attributes(tags);
+        ObservableLongCounter counter = meter.counterBuilder(name).setDescription(description)
+                .buildWithCallback(measurement -> measurement.record(value.getAsLong(), attributes));
+        observed.add(counter::close);
+    }
+
+    @Override
+    public void add(String name, String description, Map<String, String> tags, long amount) {
+        counters.computeIfAbsent(name, n -> meter.counterBuilder(n).setDescription(description).build())
+                .add(amount, attributes(tags));
+    }
+
+    @Override
+    public void time(String name, String description, Map<String, String> tags, Duration duration) {
+        timers.computeIfAbsent(name, n -> meter.histogramBuilder(n).setDescription(description).setUnit("s").build())
+                .record(duration.toNanos() / 1e9, attributes(tags));
+    }
+
+    @Override
+    public void bytes(String name, String description, Map<String, String> tags, long bytes) {
+        sizes.computeIfAbsent(name, n -> meter.histogramBuilder(n).setDescription(description).setUnit("By")
+                .ofLongs().build()).record(bytes, attributes(tags));
+    }
+
+    @Override
+    public void close() {
+        observed.forEach(Runnable::run);
+        observed.clear();
+    }
+
+    private static Attributes attributes(Map<String, String> tags) {
+        AttributesBuilder attributes = Attributes.builder();
+        tags.forEach(attributes::put);
+        return attributes.build();
+    }
+}
