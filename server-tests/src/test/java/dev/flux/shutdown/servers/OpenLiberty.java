@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,8 @@ import java.util.Map;
  * Open Liberty from the build's unpacked runtime, with a user directory of the test's ({@code WLP_USER_DIR}) holding
  * one server: the four features the library needs, one HTTP port on the loopback interface, enough threads that
  * slow requests do not hold up readiness, INFO on the console (the library's report is INFO), WARs in
- * {@code dropins/}, which Liberty polls. {@code bin/server run} execs the
- * JVM, so the launcher is the process to signal.
+ * {@code dropins/}, which Liberty polls; a test may add features ({@link #withFeature}). {@code bin/server run}
+ * execs the JVM, so the launcher is the process to signal.
  */
 final class OpenLiberty extends ServerProcess {
 
@@ -20,16 +21,50 @@ final class OpenLiberty extends ServerProcess {
 
     private final Path userDir;
     private final Path dropins;
+    private final List<String> extraFeatures = new ArrayList<>();
+    private final StringBuilder extraConfig = new StringBuilder();
+    private final Path configDropins;
+    private boolean configured;
 
     OpenLiberty(Path workDir) throws IOException {
         super(workDir);
         this.userDir = workDir.resolve("usr");
         this.dropins = userDir.resolve("servers").resolve(SERVER).resolve("dropins");
+        this.configDropins = userDir.resolve("servers").resolve(SERVER).resolve("configDropins/overrides");
+    }
+
+    /**
+     * Deploys the WARs given to {@link #start} from where they were written, each declared in a file of its own in
+     * {@code configDropins/overrides}, which Liberty watches; {@link #undeploy} deletes that file, so the server stops
+     * the application while its WAR stays in place (with {@code mpMetrics}, a request that ends after its WAR was
+     * deleted from {@code dropins} fails: Liberty's HTTP metrics then read the application's MicroProfile Config
+     * from the deleted archive).
+     */
+    OpenLiberty deployingFromConfig() {
+        configured = true;
+        extraConfig.append("  <config monitorInterval=\"200ms\"/>\n");
+        return this;
+    }
+
+    /**
+     * Adds {@code feature} (from the all-features runtime) to the four the library needs, with the server.xml
+     * {@code elements} it needs; before {@link #start}.
+     */
+    OpenLiberty withFeature(String feature, String... elements) {
+        extraFeatures.add(feature);
+        for (String element : elements) {
+            extraConfig.append("  ").append(element).append('\n');
+        }
+        return this;
     }
 
     @Override
     protected List<String> command(List<Path> wars) throws IOException {
         Files.createDirectories(dropins);
+        StringBuilder features = new StringBuilder();
+        for (String feature : extraFeatures) {
+            features.append("    <feature>").append(feature).append("</feature>\n");
+        }
         Files.writeString(dropins.getParent().resolve("server.xml"), """
                 <server>
                   <featureManager>
@@ -37,17 +72,24 @@ final class OpenLiberty extends ServerProcess {
                     <feature>restfulWS-3.1</feature>
                     <feature>mpConfig-3.1</feature>
                     <feature>mpHealth-4.0</feature>
-                  </featureManager>
+                %s  </featureManager>
                   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
                   <applicationMonitor pollingRate="200ms"/>
                   <!-- the default core size is 2 per CPU: 4 slow requests would hold every thread of a 2-core
                        machine, and readiness would wait for one of them -->
                   <executor coreThreads="16"/>
                   <logging consoleLogLevel="INFO"/>
-                </server>
-                """.formatted(httpPort));
+                %s</server>
+                """.formatted(features, httpPort, extraConfig));
         for (Path war : wars) {
-            Files.copy(war, dropins.resolve(war.getFileName()));
+            if (configured) {
+                String name = war.getFileName().toString().replaceFirst("\\.war$", "");
+                Files.writeString(Files.createDirectories(configDropins).resolve(name + ".xml"),
+                        "<server><webApplication id=\"%s\" name=\"%s\" contextRoot=\"/%s\" location=\"%s\"/></server>%n"
+                                .formatted(name, name, name, war.toAbsolutePath()));
+            } else {
+                Files.copy(war, dropins.resolve(war.getFileName()));
+            }
         }
         Path home = Path.of(TestWar.requiredProperty("server-tests.liberty-home"));
         return List.of(home.resolve("bin/server").toString(), "run", SERVER);
@@ -78,6 +120,15 @@ final class OpenLiberty extends ServerProcess {
     @Override
     protected boolean isUndeployed(String line, String app) {
         return line.contains("CWWKZ0009I: The application " + app + " has stopped");
+    }
+
+    @Override
+    protected void remove(String app) throws IOException {
+        if (configured) {
+            Files.delete(configDropins.resolve(app + ".xml"));
+        } else {
+            super.remove(app);
+        }
     }
 
     @Override

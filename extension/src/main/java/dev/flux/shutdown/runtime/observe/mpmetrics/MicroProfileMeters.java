@@ -35,10 +35,20 @@ public final class MicroProfileMeters implements Meters {
         this.registry = registry;
     }
 
-    /** Meters in the application's registry, when the runtime offers one as a bean. */
+    /**
+     * Meters in the application's registry, when the runtime offers one as a bean. A producer may yield
+     * {@code null} (a {@code @Dependent} one may): that registry is refused with the reason, not used.
+     */
     public static Optional<Meters> fromBeans(Instance<Object> beans) {
         Instance<MetricRegistry> registry = beans.select(MetricRegistry.class);
-        return registry.isResolvable() ? Optional.of(new MicroProfileMeters(registry.get())) : Optional.empty();
+        if (!registry.isResolvable()) {
+            return Optional.empty();
+        }
+        MetricRegistry found = registry.get();
+        if (found == null) {
+            throw new IllegalStateException("The runtime's MetricRegistry bean produced null for this lookup");
+        }
+        return Optional.of(new MicroProfileMeters(found));
     }
 
     @Override
