@@ -7,134 +7,198 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's meters in Open Liberty's own MicroProfile Metrics ({@code mpMetrics-5.1}), scraped from the
- * server's {@code /metrics?scope=application} as Prometheus would, while one of two hosted applications is
- * undeployed with slow requests in flight: its phase gauge shows DRAINING then CLEANING, its in-flight gauge only
- * falls, to zero, the other application's meters are untouched, and the undeployed application's meters leave the
- * server's registry with it.
+ * The library's meters in Open Liberty's own MicroProfile Metrics ({@code mpMetrics-5.1}, SmallRye Metrics over
+ * Micrometer), scraped from the server's {@code /metrics?scope=application} as Prometheus would, every 100 ms, in
+ * a server hosting two applications that each carry the library: the in-flight gauge reads live, each application's
+ * meters are its own ({@code app} label), a shutdown shows in the phase gauge and the timers, and an application's
+ * meters leave the server's registry with it.
  */
 class OpenLibertyMetricsIT {
 
     static final String METRICS = "/metrics?scope=application";
     static final String PHASE = "flux_shutdown_phase";
     static final String IN_FLIGHT = "flux_shutdown_in_flight";
-    static final String PHASE_DURATION = "flux_shutdown_phase_duration_seconds_count";
-    /** Three requests in flight in alpha that end one after the other while it drains. */
+    static final String PHASE_DURATION_COUNT = "flux_shutdown_phase_duration_seconds_count";
+    static final String DRAIN_LATENCY_COUNT = "flux_shutdown_drain_latency_seconds_count";
+    static final String CHECKPOINT_DURATION_COUNT = "flux_shutdown_checkpoint_duration_seconds_count";
+    static final String CHECKPOINT_SIZE_COUNT = "flux_shutdown_checkpoint_size_bytes_count";
+    static final String CHECKPOINT_SIZE_SUM = "flux_shutdown_checkpoint_size_bytes_sum";
+    /** Three requests in flight in alpha, which end one after the other, 1.5 s apart. */
     static final List<Long> SLOW_MILLIS = List.of(1_500L, 3_000L, 4_500L);
+    static final double RUNNING = 0;
     static final double DRAINING = 2;
     static final double CLEANING = 3;
 
     @TempDir
     Path dir;
+    Path events;
 
-    @Test
-    void undeployingOneApplicationShowsItsDrainInTheServersMetricsAndTakesItsMetersAway() throws Exception {
-        Path events = Files.createDirectories(dir.resolve("events"));
-        TestWar alpha = TestWar.named("alpha", events, dir.resolve("state/alpha"))
+    @BeforeEach
+    void directories() throws IOException {
+        events = Files.createDirectories(dir.resolve("events"));
+    }
+
+    /** alpha: no readiness delay, and a CLEANING that lasts 1.5 s, long enough to be scraped. */
+    private TestWar alpha() {
+        return TestWar.named("alpha", events, dir.resolve("state/alpha"))
                 .with("flux.shutdown.readiness-delay", "0s")
-                // CLEANING lasts long enough to be scraped, with the in-flight gauge at zero
                 .with("app.slow-cleanup", "1500");
-        TestWar beta = TestWar.named("beta", events, dir.resolve("state/beta"));
-        try (OpenLiberty liberty = new OpenLiberty(dir.resolve("run"))) {
-            ServerProcess server = liberty.withFeature("mpMetrics-5.1", "<mpMetrics authentication=\"false\"/>")
-                    .deployingFromConfig().start(alpha, beta);
+    }
+
+    /** beta: checkpoints every 500 ms, which its checkpoint timer and size histogram show. */
+    private TestWar beta() {
+        return TestWar.named("beta", events, dir.resolve("state/beta"))
+                .with("flux.shutdown.state.checkpoint-interval", "500ms");
+    }
+
+    /** Open Liberty with MicroProfile Metrics, its endpoint open without TLS or login as in a cluster's pod. */
+    private OpenLiberty liberty() throws IOException {
+        return new OpenLiberty(dir.resolve("run"))
+                .withFeature("mpMetrics-5.1", "<mpMetrics authentication=\"false\"/>")
+                .deployingFromConfig();
+    }
+
+    /**
+     * Liberty stops routing to a removed application at once but closes its CDI container only once the requests
+     * in flight have ended: its in-flight gauge falls to zero while its phase still reads 0, then the library's
+     * shutdown runs with nothing left in flight (CLEANING is scraped, with DRAINING's timers).
+     */
+    @Test
+    void removingOneApplicationShowsItsRequestsEndingAndTakesItsMetersAwayNotTheOthers() throws Exception {
+        try (OpenLiberty liberty = liberty()) {
+            ServerProcess server = liberty.start(alpha(), beta());
             assertThat(server.output()).as("each application found the server's registry")
                     .anyMatch(line -> line.contains("FLUX-0802 [app=alpha]") && line.contains("MicroProfile Metrics"))
                     .anyMatch(line -> line.contains("FLUX-0802 [app=beta]") && line.contains("MicroProfile Metrics"));
-            PrometheusScrape idle = scrape(server);
-            assertThat(idle.value(PHASE, "app", "alpha")).as(idle.text()).hasValue(0);
-            assertThat(idle.value(IN_FLIGHT, "app", "alpha")).as(idle.text()).hasValue(0);
-
-            List<CompletableFuture<HttpResponse<String>>> slow = SLOW_MILLIS.stream()
-                    .map(millis -> server.getAsync("alpha", "/slow?millis=" + millis + "&bytes=1000")).toList();
-            server.awaitLines(line -> AppEvents.isEvent(line, "alpha", "slow-started"), SLOW_MILLIS.size());
-            PrometheusScrape busy = scrape(server);
+            PrometheusScrape idle = MetricsScraper.scrape(server, METRICS);
+            for (String app : List.of("alpha", "beta")) {
+                assertThat(idle.value(PHASE, "app", app)).as(idle.text()).hasValue(RUNNING);
+                assertThat(idle.value(IN_FLIGHT, "app", app)).as(idle.text()).hasValue(0);
+            }
+            List<CompletableFuture<HttpResponse<String>>> slow = slowRequests(server);
+            PrometheusScrape busy = MetricsScraper.scrape(server, METRICS);
             assertThat(busy.value(IN_FLIGHT, "app", "alpha")).as("read live; %s", busy.text())
                     .hasValue(SLOW_MILLIS.size());
             assertThat(busy.value(IN_FLIGHT, "app", "beta")).as(busy.text()).hasValue(0);
 
-            List<PrometheusScrape> during = new CopyOnWriteArrayList<>();
-            List<Exception> failures = new CopyOnWriteArrayList<>();
-            ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
-            try {
-                scraper.scheduleWithFixedDelay(() -> {
-                    try {
-                        during.add(scrape(server));
-                    } catch (Exception | AssertionError e) {
-                        failures.add(new IllegalStateException(e));
-                    }
-                }, 0, 100, TimeUnit.MILLISECONDS);
+            List<PrometheusScrape> during;
+            try (MetricsScraper scraper = MetricsScraper.start(server, METRICS)) {
                 server.undeploy("alpha");
-            } finally {
-                scraper.shutdown();
-                assertThat(scraper.awaitTermination(ServerProcess.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                scraper.close();
+                scraper.keep("OpenLibertyMetricsIT-removal.txt", "flux_shutdown");
+                assertThat(scraper.failures()).as("scrapes that failed").isEmpty();
+                during = scraper.scrapes();
             }
-            PrometheusScrape after = scrape(server);
-            report(during, after);
-            Responses.assertWhole(slow, 1000);
-            assertThat(failures).as("scrapes that failed").isEmpty();
+            Responses.assertWhole(slow, 1_000);
+            PrometheusScrape after = MetricsScraper.scrape(server, METRICS);
 
             List<PrometheusScrape> withAlpha = during.stream()
                     .filter(s -> s.value(PHASE, "app", "alpha").isPresent()).toList();
-            assertThat(phases(withAlpha, "alpha")).as("alpha's phase scraped while it shut down")
-                    .contains(DRAINING, CLEANING);
-            List<Double> inFlight = withAlpha.stream().map(s -> s.value(IN_FLIGHT, "app", "alpha").orElseThrow())
-                    .toList();
-            assertThat(inFlight).as("alpha's work in flight, scrape after scrape").isSortedAccordingTo(
-                    (a, b) -> Double.compare(b, a)).contains(0.0).last().isEqualTo(0.0);
-            assertThat(during).as("beta's phase while alpha shut down").allSatisfy(
-                    s -> assertThat(s.value(PHASE, "app", "beta")).hasValue(0));
+            assertThat(inFlight(withAlpha, "alpha")).as("alpha's work in flight, scrape after scrape")
+                    .isSortedAccordingTo(Comparator.reverseOrder()).containsSubsequence(3.0, 2.0, 1.0, 0.0);
+            assertThat(phases(withAlpha, "alpha")).as("alpha's phase, scrape after scrape").isSorted()
+                    .contains(CLEANING);
+            PrometheusScrape shuttingDown = withAlpha.stream()
+                    .filter(s -> s.value(PHASE, "app", "alpha").getAsDouble() > RUNNING).findFirst().orElseThrow();
+            assertThat(shuttingDown.value(IN_FLIGHT, "app", "alpha"))
+                    .as("Liberty let alpha's requests end before it closed alpha's container").hasValue(0);
             PrometheusScrape cleaning = withAlpha.stream()
-                    .filter(s -> s.value(PHASE, "app", "alpha").orElseThrow() == CLEANING).findFirst().orElseThrow();
-            assertThat(cleaning.value(PHASE_DURATION, "app", "alpha", "phase", "DRAINING", "outcome", "ok"))
+                    .filter(s -> s.value(PHASE, "app", "alpha").getAsDouble() == CLEANING).findFirst().orElseThrow();
+            assertThat(cleaning.value(PHASE_DURATION_COUNT, "app", "alpha", "phase", "DRAINING", "outcome", "ok"))
                     .as("DRAINING timed once it ended; %s", cleaning.text()).hasValue(1);
+            assertThat(cleaning.value(DRAIN_LATENCY_COUNT, "app", "alpha", "outcome", "ok")).hasValue(1);
+            assertThat(during).as("beta while alpha was removed").allSatisfy(s -> {
+                assertThat(s.value(PHASE, "app", "beta")).hasValue(RUNNING);
+                assertThat(s.value(IN_FLIGHT, "app", "beta")).hasValue(0);
+            });
 
             assertThat(after.matching("flux_shutdown", "app", "alpha")).as("alpha's meters left with it; %s",
                     after.text()).isEmpty();
-            assertThat(after.value(PHASE, "app", "beta")).as(after.text()).hasValue(0);
+            assertThat(after.value(PHASE, "app", "beta")).as(after.text()).hasValue(RUNNING);
             assertThat(after.value(IN_FLIGHT, "app", "beta")).as(after.text()).hasValue(0);
             assertThat(server.get("beta", "/hello").body()).isEqualTo("hello from beta");
+            assertThat(server.post("beta", "/count").body()).isEqualTo("1");
+            PrometheusScrape checkpointed = await().atMost(ServerProcess.TIMEOUT).pollInterval(MetricsScraper.INTERVAL)
+                    .until(() -> MetricsScraper.scrape(server, METRICS), s -> s.value(CHECKPOINT_SIZE_COUNT,
+                            "app", "beta", "kind", "periodic").orElse(0) > 0);
+            assertThat(checkpointed.value(CHECKPOINT_DURATION_COUNT, "app", "beta", "kind", "periodic", "result",
+                    "committed").orElse(0)).as(checkpointed.text()).isPositive();
+            assertThat(checkpointed.value(CHECKPOINT_SIZE_SUM, "app", "beta", "kind", "periodic").orElse(0))
+                    .as("bytes; %s", checkpointed.text()).isPositive();
+            Files.write(Path.of(System.getProperty("server-tests.logs", dir.toString()))
+                    .resolve("OpenLibertyMetricsIT-checkpointed.txt"), checkpointed.linesAbout("flux_shutdown"));
         }
+    }
+
+    /**
+     * SIGTERM reaches the library first (its signal handler), so Liberty, its {@code /metrics} included, serves on
+     * while the applications drain: alpha's phase reads DRAINING with its requests still in flight, and its
+     * in-flight gauge falls to zero before CLEANING.
+     */
+    @Test
+    void sigtermShowsTheDrainWithItsRequestsInFlight() throws Exception {
+        try (OpenLiberty liberty = liberty()) {
+            ServerProcess server = liberty.start(alpha(), beta());
+            List<CompletableFuture<HttpResponse<String>>> slow = slowRequests(server);
+
+            List<PrometheusScrape> during;
+            try (MetricsScraper scraper = MetricsScraper.start(server, METRICS)) {
+                server.signal("TERM");
+                Responses.assertWhole(slow, 1_000);
+                server.awaitExit(ServerProcess.TIMEOUT);
+                scraper.close();
+                scraper.keep("OpenLibertyMetricsIT-sigterm.txt", "flux_shutdown");
+                during = scraper.scrapes();
+            }
+
+            List<PrometheusScrape> withAlpha = during.stream()
+                    .filter(s -> s.value(PHASE, "app", "alpha").isPresent()).toList();
+            assertThat(withAlpha).as("alpha draining with requests in flight").anySatisfy(s -> {
+                assertThat(s.value(PHASE, "app", "alpha")).hasValue(DRAINING);
+                assertThat(s.value(IN_FLIGHT, "app", "alpha").getAsDouble()).isPositive();
+            });
+            assertThat(inFlight(withAlpha, "alpha")).as("alpha's work in flight, scrape after scrape")
+                    .isSortedAccordingTo(Comparator.reverseOrder()).containsSubsequence(3.0, 2.0, 1.0, 0.0);
+            assertThat(phases(withAlpha, "alpha")).as("alpha's phase, scrape after scrape").isSorted()
+                    .contains(DRAINING, CLEANING);
+            PrometheusScrape cleaning = withAlpha.stream()
+                    .filter(s -> s.value(PHASE, "app", "alpha").getAsDouble() == CLEANING).findFirst().orElseThrow();
+            assertThat(cleaning.value(IN_FLIGHT, "app", "alpha")).hasValue(0);
+            assertThat(cleaning.value(PHASE_DURATION_COUNT, "app", "alpha", "phase", "DRAINING", "outcome", "ok"))
+                    .as("DRAINING timed once it ended; %s", cleaning.text()).hasValue(1);
+            assertThat(phases(during, "beta")).as("beta drained too, on the same signal").anyMatch(p -> p > RUNNING);
+        }
+    }
+
+    /** Starts the slow requests in alpha and waits until each runs. */
+    private static List<CompletableFuture<HttpResponse<String>>> slowRequests(ServerProcess server)
+            throws InterruptedException {
+        List<CompletableFuture<HttpResponse<String>>> slow = SLOW_MILLIS.stream()
+                .map(millis -> server.getAsync("alpha", "/slow?millis=" + millis + "&bytes=1000")).toList();
+        server.awaitLines(line -> AppEvents.isEvent(line, "alpha", "slow-started"), SLOW_MILLIS.size());
+        return slow;
     }
 
     private static List<Double> phases(List<PrometheusScrape> scrapes, String app) {
-        return scrapes.stream().map(s -> s.value(PHASE, "app", app)).filter(OptionalDouble::isPresent)
-                .map(OptionalDouble::getAsDouble).toList();
+        return values(scrapes, PHASE, app);
     }
 
-    private static PrometheusScrape scrape(ServerProcess server) throws IOException, InterruptedException {
-        HttpResponse<String> response = server.getServer(METRICS);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return PrometheusScrape.parse(System.nanoTime(), response.body());
+    private static List<Double> inFlight(List<PrometheusScrape> scrapes, String app) {
+        return values(scrapes, IN_FLIGHT, app);
     }
 
-    /** Every scrape's flux lines, kept with the server logs: what the server really showed. */
-    private static void report(List<PrometheusScrape> during, PrometheusScrape after) throws IOException {
-        List<String> lines = new ArrayList<>();
-        long start = during.isEmpty() ? after.nanoTime() : during.get(0).nanoTime();
-        for (PrometheusScrape s : during) {
-            lines.add("--- scrape at +" + Duration.ofNanos(s.nanoTime() - start).toMillis() + " ms");
-            lines.addAll(s.linesAbout("flux_shutdown"));
-        }
-        lines.add("--- after the undeployment");
-        lines.addAll(after.linesAbout("flux_shutdown"));
-        String logs = System.getProperty("server-tests.logs");
-        if (logs != null) {
-            Files.write(Files.createDirectories(Path.of(logs)).resolve("OpenLibertyMetricsIT-scrapes.txt"), lines);
-        }
+    /** The value of {@code name} for {@code app} in each scrape that shows it. */
+    private static List<Double> values(List<PrometheusScrape> scrapes, String name, String app) {
+        return scrapes.stream().map(s -> s.value(name, "app", app)).filter(v -> v.isPresent())
+                .map(v -> v.getAsDouble()).toList();
     }
 }
