@@ -82,10 +82,6 @@ final class MetricsScraper implements AutoCloseable {
      * {@code fileName}: what the server really showed, for a look after the build.
      */
     void keep(String fileName, String prefix) throws IOException {
-        String logs = System.getProperty("server-tests.logs");
-        if (logs == null) {
-            return;
-        }
         List<String> lines = new ArrayList<>();
         long start = scrapes.isEmpty() ? 0 : scrapes.get(0).nanoTime();
         for (PrometheusScrape s : scrapes) {
@@ -93,6 +89,14 @@ final class MetricsScraper implements AutoCloseable {
             lines.addAll(s.linesAbout(prefix));
         }
         failures.forEach(failure -> lines.add("--- failed: " + failure));
-        Files.write(Files.createDirectories(Path.of(logs)).resolve(fileName), lines);
+        keep(fileName, lines);
+    }
+
+    /** Keeps {@code lines} in the build's {@code server-logs} as {@code fileName}. */
+    static void keep(String fileName, List<String> lines) throws IOException {
+        String logs = System.getProperty("server-tests.logs");
+        if (logs != null) {
+            Files.write(Files.createDirectories(Path.of(logs)).resolve(fileName), lines);
+        }
     }
 }
