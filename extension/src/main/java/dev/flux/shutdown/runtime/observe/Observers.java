@@ -51,16 +51,20 @@ public final class Observers implements ShutdownObserver {
 
     /**
      * The observers this runtime can have, for the application named {@code application}, which owns the process or
-     * not; {@code beans} are the application's, where MicroProfile Metrics and Telemetry runtimes offer their
-     * registry and their {@code OpenTelemetry}.
+     * not; meters only if {@code metrics}. {@code beans} are the application's, where MicroProfile Metrics and
+     * Telemetry runtimes offer their registry and their {@code OpenTelemetry}.
      */
-    public static Observers forRuntime(String application, boolean ownsProcess, Instance<Object> beans) {
+    public static Observers forRuntime(String application, boolean ownsProcess, boolean metrics,
+            Instance<Object> beans) {
         List<ShutdownObserver> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         ClassLoader loader = Observers.class.getClassLoader();
         if (present("jdk.jfr.Event", loader)) {
             found.add(new JfrObserver(application, ownsProcess));
             names.add("JFR events dev.flux.shutdown.*");
+        }
+        if (!metrics) {
+            return new Observers(found, names);
         }
         if (present("io.micrometer.core.instrument.Metrics", loader)) {
             addMeters("Micrometer (global registry)", () -> Optional.of(MicrometerMeters.onGlobalRegistry()),
