@@ -67,16 +67,13 @@ public final class Observers implements ShutdownObserver {
             return new Observers(found, names);
         }
         if (present("io.micrometer.core.instrument.Metrics", loader)) {
-            addMeters("Micrometer (global registry)", () -> Optional.of(MicrometerMeters.onGlobalRegistry()),
-                    application, found, names);
+            addMeters("Micrometer", () -> Optional.of(MicrometerMeters.fromBeans(beans)), application, found, names);
         }
         if (present("org.eclipse.microprofile.metrics.MetricRegistry", loader)) {
-            addMeters("MicroProfile Metrics (application registry)", () -> MicroProfileMeters.fromBeans(beans),
-                    application, found, names);
+            addMeters("MicroProfile Metrics", () -> MicroProfileMeters.fromBeans(beans), application, found, names);
         }
         if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
-            addMeters("OpenTelemetry (meter " + OpenTelemetryMeters.SCOPE + ")",
-                    () -> OpenTelemetryMeters.fromBeans(beans), application, found, names);
+            addMeters("OpenTelemetry", () -> OpenTelemetryMeters.fromBeans(beans), application, found, names);
         }
         return new Observers(found, names);
     }
@@ -91,7 +88,7 @@ public final class Observers implements ShutdownObserver {
             Optional<Meters> meters = lookup.get();
             if (meters.isPresent()) {
                 found.add(new MetricsObserver(meters.get(), application));
-                names.add(library);
+                names.add(meters.get().name());
             }
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "FLUX-0803 " + library + " is present but its meters cannot be registered; the"

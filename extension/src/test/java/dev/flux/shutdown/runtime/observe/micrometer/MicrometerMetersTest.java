@@ -23,7 +23,7 @@ class MicrometerMetersTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InFlightRegistry work = new InFlightRegistry();
-    private final MetricsObserver observer = new MetricsObserver(new MicrometerMeters(registry), "orders");
+    private final MetricsObserver observer = new MetricsObserver(new MicrometerMeters(registry, "test"), "orders");
 
     @Test
     void gaugesReadTheWorkInFlightAndThePhaseWhenCollected() {
