@@ -91,7 +91,8 @@ public class DefaultShutdown implements Shutdown {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
         observers = config.enabled()
-                ? Observers.forRuntime(application.name(), application.ownsProcess(), beans)
+                ? Observers.forRuntime(application.name(), application.ownsProcess(), config.observe().metrics(),
+                        beans)
                 : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);

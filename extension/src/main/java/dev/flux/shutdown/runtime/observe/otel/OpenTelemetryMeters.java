@@ -54,6 +54,11 @@ public final class OpenTelemetryMeters implements Meters {
     }
 
     @Override
+    public String name() {
+        return "OpenTelemetry (meter " + SCOPE + ")";
+    }
+
+    @Override
     public void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
         Attributes attributes = attributes(tags);
         ObservableDoubleGauge gauge = meter.gaugeBuilder(name).setDescription(description)
