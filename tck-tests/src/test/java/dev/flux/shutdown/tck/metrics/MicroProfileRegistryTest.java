@@ -1,4 +1,4 @@
-package dev.flux.shutdown.tck.observe;
+package dev.flux.shutdown.tck.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
