@@ -133,7 +133,8 @@ class OpenLibertyMetricsIT {
                     "committed").orElse(0)).as(checkpointed.text()).isPositive();
             assertThat(checkpointed.value(CHECKPOINT_SIZE_SUM, "app", "beta", "kind", "periodic").orElse(0))
                     .as("bytes; %s", checkpointed.text()).isPositive();
-            MetricsScraper.keep("OpenLibertyMetricsIT-checkpointed.txt", checkpointed.linesAbout(ShutdownMeters.PREFIX));
+            MetricsScraper.keep("OpenLibertyMetricsIT-checkpointed.txt",
+                    checkpointed.linesAbout(ShutdownMeters.PREFIX));
             assertNoMeterFailed(server);
         }
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.locks.Lock;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -56,15 +55,6 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     DiscoveredCleanups discovered;
 
-    /**
-     * Where the metrics registries are looked up. Injected, not {@code beanManager.createInstance()}: a lookup
-     * through an injected {@code Instance} has an injection point whose {@code getAnnotated()} is this field, and
-     * SmallRye Metrics' {@code MetricRegistry} producer (Open Liberty's {@code mpMetrics-5.x}) reads it to choose
-     * the registry; the {@code BeanManager}'s has none, and that producer then fails and yields {@code null}.
-     */
-    @Inject
-    Instance<Object> beans;
-
     @Inject
     CreationOrder creationOrder;
 
@@ -92,7 +82,7 @@ public class DefaultShutdown implements Shutdown {
         application = RunningApplication.capture(config.process());
         observers = config.enabled()
                 ? Observers.forRuntime(application.name(), application.ownsProcess(), config.observe().metrics(),
-                        beans)
+                        beanManager.createInstance())
                 : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);

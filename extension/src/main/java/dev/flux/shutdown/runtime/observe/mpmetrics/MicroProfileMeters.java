@@ -36,11 +36,15 @@ public final class MicroProfileMeters implements Meters {
     }
 
     /**
-     * Meters in the application's registry, when the runtime offers one as a bean. A producer may yield
+     * Meters in the application's registry, when the runtime offers one as a bean: selected through
+     * {@link RegistryInjection} where the portable extension added it, else directly. A producer may yield
      * {@code null} (a {@code @Dependent} one may): that registry is refused with the reason, not used.
      */
     public static Optional<Meters> fromBeans(Instance<Object> beans) {
-        Instance<MetricRegistry> registry = beans.select(MetricRegistry.class);
+        Instance<RegistryInjection> injection = beans.select(RegistryInjection.class);
+        // any one of them: a container that also discovers the class as a bean has two alike
+        Instance<MetricRegistry> registry = injection.isUnsatisfied() ? beans.select(MetricRegistry.class)
+                : injection.iterator().next().registry();
         if (!registry.isResolvable()) {
             return Optional.empty();
         }
