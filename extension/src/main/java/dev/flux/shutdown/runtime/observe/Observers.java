@@ -115,6 +115,11 @@ public final class Observers implements ShutdownObserver {
     }
 
     @Override
+    public void applicationStarted() {
+        each(ShutdownObserver::applicationStarted);
+    }
+
+    @Override
     public void close() {
         each(ShutdownObserver::close);
     }

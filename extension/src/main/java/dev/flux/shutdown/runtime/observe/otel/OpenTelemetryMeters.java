@@ -1,13 +1,18 @@
 package dev.flux.shutdown.runtime.observe.otel;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.inject.Instance;
 
@@ -29,68 +34,117 @@ import dev.flux.shutdown.runtime.observe.Meters;
  * metrics. Durations are histograms in seconds, sizes in bytes. Loaded only where the API is on the application's
  * class path. OpenTelemetry cannot take back an instrument it has recorded to, only stop calling back the observed
  * ones, which {@link #close()} does.
+ *
+ * <p>The bean may not be usable yet when the library assembles itself: Quarkus builds its container, and fires
+ * {@code @Initialized(ApplicationScoped.class)}, before it sets its OpenTelemetry SDK up. The instruments asked for
+ * until the bean can be had wait, and are created at {@link #start()} (CDI's {@code Startup} event).
  */
 public final class OpenTelemetryMeters implements Meters {
 
     /** The instrumentation scope of every instrument. */
     public static final String SCOPE = "dev.flux.shutdown";
 
-    private final Meter meter;
+    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
+
+    private final Supplier<OpenTelemetry> openTelemetry;
+    /** Null until the bean could be had. */
+    private Meter meter;
+    /** The observed instruments asked for before there was a meter. */
+    private final List<Consumer<Meter>> waiting = new ArrayList<>();
     /** How to stop calling back each observed instrument. */
     private final List<Runnable> observed = new CopyOnWriteArrayList<>();
     private final Map<String, LongCounter> counters = new ConcurrentHashMap<>();
     private final Map<String, DoubleHistogram> timers = new ConcurrentHashMap<>();
     private final Map<String, LongHistogram> sizes = new ConcurrentHashMap<>();
 
-    OpenTelemetryMeters(OpenTelemetry openTelemetry) {
-        this.meter = openTelemetry.getMeter(SCOPE);
+    OpenTelemetryMeters(Supplier<OpenTelemetry> openTelemetry) {
+        this.openTelemetry = openTelemetry;
+        try {
+            meter();
+        } catch (RuntimeException notYet) {
+            // not set up yet (Quarkus' static init): start() tries again
+        }
     }
 
     /** Instruments on the application's {@code OpenTelemetry} bean, when the runtime offers one. */
     public static Optional<Meters> fromBeans(Instance<Object> beans) {
         Instance<OpenTelemetry> openTelemetry = beans.select(OpenTelemetry.class);
-        return openTelemetry.isResolvable() ? Optional.of(new OpenTelemetryMeters(openTelemetry.get()))
+        return openTelemetry.isResolvable() ? Optional.of(new OpenTelemetryMeters(openTelemetry::get))
                 : Optional.empty();
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            meter();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "FLUX-0810 The OpenTelemetry bean cannot be had as the application starts; the"
+                    + " shutdown is not shown in its metrics", e);
+        }
     }
 
     @Override
     public void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
         Attributes attributes = attributes(tags);
-        ObservableDoubleGauge gauge = meter.gaugeBuilder(name).setDescription(description)
-                .buildWithCallback(measurement -> measurement.record(value.getAsDouble(), attributes));
-        observed.add(gauge::close);
+        whenThereIsAMeter(meter -> {
+            ObservableDoubleGauge gauge = meter.gaugeBuilder(name).setDescription(description)
+                    .buildWithCallback(measurement -> measurement.record(value.getAsDouble(), attributes));
+            observed.add(gauge::close);
+        });
     }
 
     @Override
     public void total(String name, String description, Map<String, String> tags, LongSupplier value) {
         Attributes attributes = attributes(tags);
-        ObservableLongCounter counter = meter.counterBuilder(name).setDescription(description)
-                .buildWithCallback(measurement -> measurement.record(value.getAsLong(), attributes));
-        observed.add(counter::close);
+        whenThereIsAMeter(meter -> {
+            ObservableLongCounter counter = meter.counterBuilder(name).setDescription(description)
+                    .buildWithCallback(measurement -> measurement.record(value.getAsLong(), attributes));
+            observed.add(counter::close);
+        });
     }
 
     @Override
     public void add(String name, String description, Map<String, String> tags, long amount) {
-        counters.computeIfAbsent(name, n -> meter.counterBuilder(n).setDescription(description).build())
+        counters.computeIfAbsent(name, n -> meter().counterBuilder(n).setDescription(description).build())
                 .add(amount, attributes(tags));
     }
 
     @Override
     public void time(String name, String description, Map<String, String> tags, Duration duration) {
-        timers.computeIfAbsent(name, n -> meter.histogramBuilder(n).setDescription(description).setUnit("s").build())
-                .record(duration.toNanos() / 1e9, attributes(tags));
+        timers.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description).setUnit("s")
+                .build()).record(duration.toNanos() / 1e9, attributes(tags));
     }
 
     @Override
     public void bytes(String name, String description, Map<String, String> tags, long bytes) {
-        sizes.computeIfAbsent(name, n -> meter.histogramBuilder(n).setDescription(description).setUnit("By")
+        sizes.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description).setUnit("By")
                 .ofLongs().build()).record(bytes, attributes(tags));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        waiting.clear();
         observed.forEach(Runnable::run);
         observed.clear();
+    }
+
+    /** Creates the instrument now if there is a meter, else when there is one. */
+    private synchronized void whenThereIsAMeter(Consumer<Meter> create) {
+        if (meter == null) {
+            waiting.add(create);
+        } else {
+            create.accept(meter);
+        }
+    }
+
+    /** The meter, getting it from the bean the first time it can be had; throws while it cannot. */
+    private synchronized Meter meter() {
+        if (meter == null) {
+            meter = openTelemetry.get().getMeter(SCOPE);
+            waiting.forEach(create -> create.accept(meter));
+            waiting.clear();
+        }
+        return meter;
     }
 
     private static Attributes attributes(Map<String, String> tags) {
