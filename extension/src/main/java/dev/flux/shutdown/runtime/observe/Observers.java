@@ -72,7 +72,7 @@ public final class Observers implements ShutdownObserver {
         }
         if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
             addMeters("OpenTelemetry (meter " + OpenTelemetryMeters.SCOPE + ")",
-                    () -> OpenTelemetryMeters.fromBeans(beans), application, found, names);
+                    () -> OpenTelemetryMeters.fromBeans(beans, ownsProcess), application, found, names);
         }
         return new Observers(found, names);
     }

@@ -33,7 +33,10 @@ import dev.flux.shutdown.runtime.observe.Meters;
  * runtimes (and Quarkus with {@code quarkus-opentelemetry}) offer; exported wherever the application sends its
  * metrics. Durations are histograms in seconds, sizes in bytes. Loaded only where the API is on the application's
  * class path. OpenTelemetry cannot take back an instrument it has recorded to, only stop calling back the observed
- * ones, which {@link #close()} does.
+ * ones, which {@link #close()} does where the SDK may outlive the application (an application server's); where the
+ * application owns the process, its SDK ends with it and exports once more as it does (Quarkus: when its container
+ * destroys the {@code OpenTelemetry} bean, after the library's phases), so the observed instruments stay, and that
+ * last export shows the phase EXITING and nothing in flight.
  *
  * <p>The bean may not be usable yet when the library assembles itself: Quarkus builds its container, and fires
  * {@code @Initialized(ApplicationScoped.class)}, before it sets its OpenTelemetry SDK up. The instruments asked for
@@ -47,6 +50,8 @@ public final class OpenTelemetryMeters implements Meters {
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
 
     private final Supplier<OpenTelemetry> openTelemetry;
+    /** Whether {@link #close()} leaves the observed instruments for the SDK's last export. */
+    private final boolean ownsProcess;
     /** Null until the bean could be had. */
     private Meter meter;
     /** The observed instruments asked for before there was a meter. */
@@ -57,8 +62,9 @@ public final class OpenTelemetryMeters implements Meters {
     private final Map<String, DoubleHistogram> timers = new ConcurrentHashMap<>();
     private final Map<String, LongHistogram> sizes = new ConcurrentHashMap<>();
 
-    OpenTelemetryMeters(Supplier<OpenTelemetry> openTelemetry) {
+    OpenTelemetryMeters(Supplier<OpenTelemetry> openTelemetry, boolean ownsProcess) {
         this.openTelemetry = openTelemetry;
+        this.ownsProcess = ownsProcess;
         try {
             meter();
         } catch (RuntimeException notYet) {
@@ -66,10 +72,13 @@ public final class OpenTelemetryMeters implements Meters {
         }
     }
 
-    /** Instruments on the application's {@code OpenTelemetry} bean, when the runtime offers one. */
-    public static Optional<Meters> fromBeans(Instance<Object> beans) {
+    /**
+     * Instruments on the application's {@code OpenTelemetry} bean, when the runtime offers one; for an application
+     * that owns the process or not.
+     */
+    public static Optional<Meters> fromBeans(Instance<Object> beans, boolean ownsProcess) {
         Instance<OpenTelemetry> openTelemetry = beans.select(OpenTelemetry.class);
-        return openTelemetry.isResolvable() ? Optional.of(new OpenTelemetryMeters(openTelemetry::get))
+        return openTelemetry.isResolvable() ? Optional.of(new OpenTelemetryMeters(openTelemetry::get, ownsProcess))
                 : Optional.empty();
     }
 
@@ -124,6 +133,9 @@ public final class OpenTelemetryMeters implements Meters {
     @Override
     public synchronized void close() {
         waiting.clear();
+        if (ownsProcess) {
+            return;
+        }
         observed.forEach(Runnable::run);
         observed.clear();
     }
