@@ -31,7 +31,8 @@ import dev.flux.shutdown.runtime.observe.Meters;
 /**
  * The shutdown's meters as OpenTelemetry instruments, on the {@code OpenTelemetry} bean that MicroProfile Telemetry
  * runtimes (and Quarkus with {@code quarkus-opentelemetry}) offer; exported wherever the application sends its
- * metrics. Durations are histograms in seconds, sizes in bytes. Loaded only where the API is on the application's
+ * metrics. Durations are histograms in seconds, sizes in bytes, each with bucket bounds that suit them (an advice
+ * the application's views may override; API 1.32 or later). Loaded only where the API is on the application's
  * class path. OpenTelemetry cannot take back an instrument it has recorded to, only stop calling back the observed
  * ones, which {@link #close()} does where the SDK may outlive the application (an application server's); where the
  * application owns the process, its SDK ends with it and exports once more as it does (Quarkus: when its container
@@ -48,6 +49,16 @@ public final class OpenTelemetryMeters implements Meters {
     public static final String SCOPE = "dev.flux.shutdown";
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
+
+    /**
+     * Bucket bounds for durations in seconds, from a millisecond to two minutes: the SDK's default bounds (0 to
+     * 10000) are meant for milliseconds, and would put every phase of a shutdown in one or two buckets.
+     */
+    static final List<Double> SECONDS = List.of(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            10.0, 30.0, 60.0, 120.0);
+    /** Bucket bounds for checkpoint sizes: 1 KiB to 1 GiB, each four times the last. */
+    static final List<Long> BYTES = List.of(1L << 10, 1L << 12, 1L << 14, 1L << 16, 1L << 18, 1L << 20, 1L << 22,
+            1L << 24, 1L << 26, 1L << 28, 1L << 30);
 
     private final Supplier<OpenTelemetry> openTelemetry;
     /** Whether {@link #close()} leaves the observed instruments for the SDK's last export. */
@@ -121,13 +132,13 @@ public final class OpenTelemetryMeters implements Meters {
     @Override
     public void time(String name, String description, Map<String, String> tags, Duration duration) {
         timers.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description).setUnit("s")
-                .build()).record(duration.toNanos() / 1e9, attributes(tags));
+                .setExplicitBucketBoundariesAdvice(SECONDS).build()).record(duration.toNanos() / 1e9, attributes(tags));
     }
 
     @Override
     public void bytes(String name, String description, Map<String, String> tags, long bytes) {
         sizes.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description).setUnit("By")
-                .ofLongs().build()).record(bytes, attributes(tags));
+                .ofLongs().setExplicitBucketBoundariesAdvice(BYTES).build()).record(bytes, attributes(tags));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -79,9 +80,23 @@ class OpenTelemetryMetersTest {
             assertThat(point.getSum()).isEqualTo(1.5);
             assertThat(point.getCount()).isEqualTo(1);
             assertThat(point.getAttributes().asMap().values()).containsExactlyInAnyOrder("orders", "DRAINING", "ok");
+            assertThat(point.getBoundaries()).isEqualTo(OpenTelemetryMeters.SECONDS);
         });
         assertThat(metric("flux.shutdown.phase").getDoubleGaugeData().getPoints()).singleElement()
                 .satisfies(point -> assertThat(point.getValue()).isEqualTo(2.0));
+    }
+
+    @Test
+    void sizesAreHistogramsInBytes() {
+        new OpenTelemetryMeters(() -> sdk, true).bytes("flux.shutdown.checkpoint.size", "size", Map.of("app", "orders",
+                "kind", "final"), 5000);
+
+        MetricData size = metric("flux.shutdown.checkpoint.size");
+        assertThat(size.getUnit()).isEqualTo("By");
+        assertThat(size.getHistogramData().getPoints()).singleElement().satisfies(point -> {
+            assertThat(point.getSum()).isEqualTo(5000.0);
+            assertThat(point.getBoundaries()).hasSize(OpenTelemetryMeters.BYTES.size()).startsWith(1024.0);
+        });
     }
 
     @Test
