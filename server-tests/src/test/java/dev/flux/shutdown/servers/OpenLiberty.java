@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,9 @@ import java.util.Map;
  * Open Liberty from the build's unpacked runtime, with a user directory of the test's ({@code WLP_USER_DIR}) holding
  * one server: the four features the library needs, one HTTP port on the loopback interface, enough threads that
  * slow requests do not hold up readiness, INFO on the console (the library's report is INFO), WARs in
- * {@code dropins/}, which Liberty polls. {@code bin/server run} execs the
- * JVM, so the launcher is the process to signal.
+ * {@code dropins/}, which Liberty polls; a test may add features ({@link #withFeature}) and let its applications see
+ * third-party APIs ({@link #withThirdPartyApis}). {@code bin/server run} execs the JVM, so the launcher is the process
+ * to signal.
  */
 final class OpenLiberty extends ServerProcess {
 
@@ -20,6 +22,9 @@ final class OpenLiberty extends ServerProcess {
 
     private final Path userDir;
     private final Path dropins;
+    private final List<String> extraFeatures = new ArrayList<>();
+    private final StringBuilder extraConfig = new StringBuilder();
+    private boolean thirdPartyApis;
 
     OpenLiberty(Path workDir) throws IOException {
         super(workDir);
@@ -27,9 +32,45 @@ final class OpenLiberty extends ServerProcess {
         this.dropins = userDir.resolve("servers").resolve(SERVER).resolve("dropins");
     }
 
+    /**
+     * Adds {@code feature} (from the all-features runtime) to the four the library needs, with the server.xml
+     * {@code elements} it needs; before {@link #start}.
+     */
+    OpenLiberty withFeature(String feature, String... elements) {
+        extraFeatures.add(feature);
+        for (String element : elements) {
+            extraConfig.append("  ").append(element).append('\n');
+        }
+        return this;
+    }
+
+    /**
+     * Declares the WARs given to {@link #start} in server.xml, from where they were written, with the third-party
+     * APIs visible to them (Liberty hides them by default: the OpenTelemetry API of {@code mpTelemetry} is one, and
+     * the library finds the {@code OpenTelemetry} bean only where the application sees its type); before
+     * {@link #start}. Those applications cannot be undeployed by {@link #undeploy}.
+     */
+    OpenLiberty withThirdPartyApis() {
+        thirdPartyApis = true;
+        return this;
+    }
+
     @Override
     protected List<String> command(List<Path> wars) throws IOException {
         Files.createDirectories(dropins);
+        StringBuilder features = new StringBuilder();
+        for (String feature : extraFeatures) {
+            features.append("    <feature>").append(feature).append("</feature>\n");
+        }
+        StringBuilder config = new StringBuilder(extraConfig);
+        for (Path war : thirdPartyApis ? wars : List.<Path>of()) {
+            String name = war.getFileName().toString().replaceFirst("\\.war$", "");
+            config.append("""
+                      <webApplication id="%s" name="%s" contextRoot="/%s" location="%s">
+                        <classloader apiTypeVisibility="+third-party"/>
+                      </webApplication>
+                    """.formatted(name, name, name, war.toAbsolutePath()));
+        }
         Files.writeString(dropins.getParent().resolve("server.xml"), """
                 <server>
                   <featureManager>
@@ -37,16 +78,16 @@ final class OpenLiberty extends ServerProcess {
                     <feature>restfulWS-3.1</feature>
                     <feature>mpConfig-3.1</feature>
                     <feature>mpHealth-4.0</feature>
-                  </featureManager>
+                %s  </featureManager>
                   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
                   <applicationMonitor pollingRate="200ms"/>
                   <!-- the default core size is 2 per CPU: 4 slow requests would hold every thread of a 2-core
                        machine, and readiness would wait for one of them -->
                   <executor coreThreads="16"/>
                   <logging consoleLogLevel="INFO"/>
-                </server>
-                """.formatted(httpPort));
-        for (Path war : wars) {
+                %s</server>
+                """.formatted(features, httpPort, config));
+        for (Path war : thirdPartyApis ? List.<Path>of() : wars) {
             Files.copy(war, dropins.resolve(war.getFileName()));
         }
         Path home = Path.of(TestWar.requiredProperty("server-tests.liberty-home"));
