@@ -4,10 +4,10 @@
 #   1. The filter pair's JMH figure (FilterPairBenchmark.filterPair): in a JVM with a JFR recording running (the JDK's
 #      default settings, which enable the library's dev.flux.shutdown.* events) and in one without. The request path
 #      has no observability code to switch: this shows that a recording costs it nothing measurable.
-#   2. The idle SIGTERM-to-exit time of the packaged quarkus-sample (with the library, readiness-delay=0s): "on" adds a
-#      JFR recording written at exit and the JSON report (flux.shutdown.report.format=json); "off" has neither. The
-#      sample has Micrometer with the Prometheus registry in both (a build-time choice in Quarkus), so the library's
-#      meters are registered in both.
+#   2. The idle SIGTERM-to-exit time of the packaged quarkus-sample (with the library, readiness-delay=0s): "on" has
+#      the library's meters in Micrometer (the sample has the Prometheus registry), a JFR recording written at exit and
+#      the JSON report (flux.shutdown.report.format=json); "off" has none of them (flux.shutdown.metrics.enabled=false,
+#      no recording, the text report).
 # Prints two markdown tables. REPEATS (default 6) rounds of each; BUILD=always rebuilds the sample and benchmarks.
 #
 #   benchmarks/baselines/observability-cost.sh
@@ -44,8 +44,11 @@ jmh_run() {
 # time_shutdown VARIANT N: starts one instance, SIGTERM when idle; appends "ms exit-code" to $WORK/exit-VARIANT.
 time_shutdown() {
     local variant=$1 n=$2 port rc flags=("${BASE_FLAGS[@]}")
-    [[ $variant == on ]] && flags+=("-XX:StartFlightRecording=dumponexit=true,filename=$WORK/exit-$n.jfr"
-        -Dflux.shutdown.report.format=json)
+    if [[ $variant == on ]]; then
+        flags+=("-XX:StartFlightRecording=dumponexit=true,filename=$WORK/exit-$n.jfr" -Dflux.shutdown.report.format=json)
+    else
+        flags+=(-Dflux.shutdown.metrics.enabled=false)
+    fi
     free_port port
     start_instance "$variant" "$port" "${flags[@]}"
     wait_until "$READY_BOUND" "readiness of the instance, observability $variant" ready "$port"
@@ -73,6 +76,8 @@ for i in $(seq 1 "$REPEATS"); do
     for variant in $order; do time_shutdown "$variant" "$i"; done
 done
 grep -q 'FLUX-0800 {' "$WORK/on.log" || fail "the JSON report is missing from the runs with observability on"
+grep -q 'FLUX-0802 .*Micrometer' "$WORK/on.log" || fail "the runs with observability on have no meters in Micrometer"
+if grep -q 'FLUX-0802 .*Micrometer' "$WORK/off.log"; then fail "the runs with observability off have meters"; fi
 
 echo
 echo "Observability on vs off, $REPEATS alternating rounds; code $(code_version); $(java -version 2>&1 | head -1);" \

@@ -17,7 +17,6 @@ import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
-import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 
 /**
@@ -34,8 +33,7 @@ public final class ShutdownCoordinator {
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
     private final ShutdownConfig config;
-    private final List<PhaseStep> steps;
-    private final Consumer<ShutdownPhaseEvent> events;
+    private final PhaseSequence phases;
     private final ProcessExit exit;
     private final RunningApplication application;
     private final ShutdownRecord record;
@@ -60,19 +58,13 @@ public final class ShutdownCoordinator {
             ShutdownMonitor monitor) {
         this.config = config;
         this.lateRequests = lateRequests;
-        this.steps = List.copyOf(steps);
-        this.events = events;
         this.exit = exit;
         this.application = application;
         this.record = new ShutdownRecord(monitor,
                 new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat()),
                 application.logLabel());
+        this.phases = new PhaseSequence(steps, events, timeline, record);
         this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
-        List<ShutdownPhase> expected = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING,
-                ShutdownPhase.CLEANING, ShutdownPhase.PERSISTING);
-        if (!this.steps.stream().map(PhaseStep::phase).toList().equals(expected)) {
-            throw new IllegalArgumentException("steps must be, in order, " + expected);
-        }
     }
 
     /**
@@ -155,15 +147,7 @@ public final class ShutdownCoordinator {
     }
 
     private void runClaimedPhases(ShutdownCause started) {
-        for (PhaseStep step : steps) {
-            long phaseStart = enter(step.phase(), started);
-            PhaseResult result = runStep(step, started);
-            finish(started, new PhaseReport(step.phase(), PhaseTimeline.since(phaseStart), !result.timedOut(),
-                    result.summary(), result.details()));
-        }
-        long exitingStart = enter(ShutdownPhase.EXITING, started);
-        finish(started, new PhaseReport(ShutdownPhase.EXITING, PhaseTimeline.since(exitingStart), true,
-                "report logged", List.of()));
+        phases.run(started);
         ShutdownReport done = timeline.report(started,
                 complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()),
                 lateRequests.get());
@@ -230,31 +214,6 @@ public final class ShutdownCoordinator {
         LOG.warning(() -> "FLUX-0004 " + why + ": halting now with exit code " + config.forcedExitCode());
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
-    }
-
-    private void finish(ShutdownCause started, PhaseReport phaseReport) {
-        timeline.finish(phaseReport);
-        record.observe(m -> m.phaseEnded(started, phaseReport));
-    }
-
-    private long enter(ShutdownPhase next, ShutdownCause started) {
-        long now = timeline.enter(next);
-        record.observe(m -> m.phaseStarted(next, started));
-        try {
-            events.accept(new ShutdownPhaseEvent(next, started, timeline.elapsedAt(now)));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FLUX-0005 An observer of the " + next + " event failed; the shutdown goes on", e);
-        }
-        return now;
-    }
-
-    private PhaseResult runStep(PhaseStep step, ShutdownCause started) {
-        try {
-            return step.run(started);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FLUX-0006 The " + step.phase() + " phase failed; the shutdown goes on", e);
-            return new PhaseResult(false, "failed: " + e, List.of());
-        }
     }
 
     /**

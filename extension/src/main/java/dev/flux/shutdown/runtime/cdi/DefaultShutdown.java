@@ -81,7 +81,8 @@ public class DefaultShutdown implements Shutdown {
         ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
         observers = config.enabled()
-                ? Observers.forRuntime(application.name(), application.ownsProcess(), beanManager.createInstance())
+                ? Observers.forRuntime(application.name(), application.ownsProcess(), config.observe().metrics(),
+                        beanManager.createInstance())
                 : Observers.none();
         observers.watch(registry);
         checkpoints.observeWith(observers);

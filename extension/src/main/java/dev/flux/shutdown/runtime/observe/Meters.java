@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  */
 public interface Meters {
 
+    /** Where the meters go, for the start-up line: {@code Micrometer (global registry)}. */
+    String name();
+
     /** A value the library reads when it collects (the work in flight, the phase). */
     void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value);
 

@@ -11,11 +11,14 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  * @param jmxShutdownOperation {@value #JMX_SHUTDOWN_OPERATION}: whether the MBean's operation that starts a graceful
  *                              shutdown may be used ({@code false} by default: anyone who reaches the JMX port could
  *                              stop the service)
+ * @param metrics               {@value #METRICS_ENABLED}: whether the shutdown's meters are registered in the metrics
+ *                              libraries the application has ({@code true} by default)
  */
-public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdownOperation) {
+public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdownOperation, boolean metrics) {
 
     public static final String REPORT_FORMAT = ShutdownConfig.PREFIX + "report.format";
     public static final String JMX_SHUTDOWN_OPERATION = ShutdownConfig.PREFIX + "jmx.shutdown-operation";
+    public static final String METRICS_ENABLED = ShutdownConfig.PREFIX + "metrics.enabled";
 
     /** How the report is logged. */
     public enum ReportFormat {
@@ -27,6 +30,6 @@ public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdown
 
     public static ObservabilityConfig read(ConfigReader reader) {
         return new ObservabilityConfig(reader.choice(REPORT_FORMAT, ReportFormat.TEXT, ReportFormat.class),
-                reader.bool(JMX_SHUTDOWN_OPERATION, false));
+                reader.bool(JMX_SHUTDOWN_OPERATION, false), reader.bool(METRICS_ENABLED, true));
     }
 }

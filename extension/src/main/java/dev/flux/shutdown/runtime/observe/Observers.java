@@ -51,10 +51,11 @@ public final class Observers implements ShutdownObserver {
 
     /**
      * The observers this runtime can have, for the application named {@code application}, which owns the process or
-     * not; {@code beans} are the application's, where MicroProfile Metrics and Telemetry runtimes offer their
-     * registry and their {@code OpenTelemetry}.
+     * not; meters only if {@code metrics}. {@code beans} are the application's, where MicroProfile Metrics and
+     * Telemetry runtimes offer their registry and their {@code OpenTelemetry}.
      */
-    public static Observers forRuntime(String application, boolean ownsProcess, Instance<Object> beans) {
+    public static Observers forRuntime(String application, boolean ownsProcess, boolean metrics,
+            Instance<Object> beans) {
         List<ShutdownObserver> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         ClassLoader loader = Observers.class.getClassLoader();
@@ -62,17 +63,18 @@ public final class Observers implements ShutdownObserver {
             found.add(new JfrObserver(application, ownsProcess));
             names.add("JFR events dev.flux.shutdown.*");
         }
+        if (!metrics) {
+            return new Observers(found, names);
+        }
         if (present("io.micrometer.core.instrument.Metrics", loader)) {
-            addMeters("Micrometer (global registry)", () -> Optional.of(MicrometerMeters.onGlobalRegistry()),
-                    application, found, names);
+            addMeters("Micrometer", () -> Optional.of(MicrometerMeters.fromBeans(beans)), application, found, names);
         }
         if (present("org.eclipse.microprofile.metrics.MetricRegistry", loader)) {
-            addMeters("MicroProfile Metrics (application registry)", () -> MicroProfileMeters.fromBeans(beans),
-                    application, found, names);
+            addMeters("MicroProfile Metrics", () -> MicroProfileMeters.fromBeans(beans), application, found, names);
         }
         if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
-            addMeters("OpenTelemetry (meter " + OpenTelemetryMeters.SCOPE + ")",
-                    () -> OpenTelemetryMeters.fromBeans(beans, ownsProcess), application, found, names);
+            addMeters("OpenTelemetry", () -> OpenTelemetryMeters.fromBeans(beans, ownsProcess), application, found,
+                    names);
         }
         return new Observers(found, names);
     }
@@ -87,7 +89,7 @@ public final class Observers implements ShutdownObserver {
             Optional<Meters> meters = lookup.get();
             if (meters.isPresent()) {
                 found.add(new MetricsObserver(meters.get(), application));
-                names.add(library);
+                names.add(meters.get().name());
             }
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "FLUX-0803 " + library + " is present but its meters cannot be registered; the"

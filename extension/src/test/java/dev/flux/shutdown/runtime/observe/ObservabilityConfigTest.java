@@ -15,7 +15,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
 
-/** The keys of what a shutdown shows: the report's format and the JMX operation, validated at startup. */
+/** The keys of what a shutdown shows: the report's format, the JMX operation, the meters, validated at startup. */
 class ObservabilityConfigTest {
 
     private static ShutdownConfig read(Map<String, String> properties) {
@@ -29,6 +29,12 @@ class ObservabilityConfigTest {
 
         assertThat(config.reportFormat()).isEqualTo(ReportFormat.TEXT);
         assertThat(config.jmxShutdownOperation()).isFalse();
+        assertThat(config.metrics()).isTrue();
+    }
+
+    @Test
+    void metricsCanBeTurnedOff() {
+        assertThat(read(Map.of(ObservabilityConfig.METRICS_ENABLED, "false")).observe().metrics()).isFalse();
     }
 
     @Test
@@ -43,12 +49,13 @@ class ObservabilityConfigTest {
     @Test
     void invalidValuesFailStartupNamingKeyValueAndExpectedForm() {
         Throwable thrown = catchThrowable(() -> read(Map.of(ObservabilityConfig.REPORT_FORMAT, "yaml",
-                ObservabilityConfig.JMX_SHUTDOWN_OPERATION, "maybe")));
+                ObservabilityConfig.JMX_SHUTDOWN_OPERATION, "maybe", ObservabilityConfig.METRICS_ENABLED, "on")));
 
         assertThat(thrown).isInstanceOf(DeploymentException.class).hasMessageContaining("FLUX-0100")
                 .hasMessageContaining("flux.shutdown.report.format='yaml' is invalid: expected text or json")
                 .hasMessageContaining("flux.shutdown.jmx.shutdown-operation='maybe' is invalid: expected true or"
-                        + " false");
+                        + " false")
+                .hasMessageContaining("flux.shutdown.metrics.enabled='on' is invalid: expected true or false");
     }
 
     @Test
@@ -56,6 +63,6 @@ class ObservabilityConfigTest {
         assertThat(ConfigurationLines.of(read(Map.of("flux.shutdown.drain.timeout", "PT1.5S"))))
                 .contains("flux.shutdown.enabled=true", "flux.shutdown.drain.timeout=1500ms",
                         "flux.shutdown.timeout=60s", "flux.shutdown.signals=INT,TERM",
-                        "flux.shutdown.observe.report-format=text");
+                        "flux.shutdown.observe.report-format=text", "flux.shutdown.observe.metrics=true");
     }
 }

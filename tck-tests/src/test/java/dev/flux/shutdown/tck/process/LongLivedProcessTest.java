@@ -110,7 +110,7 @@ class LongLivedProcessTest {
             stream.ended().get(30, TimeUnit.SECONDS);
             assertThat(app.awaitExit()).as(app.outputText()).isZero();
             assertThat(app.output()).noneMatch(line -> line.contains("FLUX-0006") || line.contains("FLUX-0005"))
-                    .anyMatch(line -> line.contains("ended 1 SSE streams, 0 long polls, 0 WebSocket sessions"));
+                    .anyMatch(line -> line.contains("ended 1 SSE stream, 0 long polls, 0 WebSocket sessions"));
         }
     }
 

@@ -30,7 +30,7 @@ public record EndingOutcome(Map<LongLived.Kind, Integer> ended, int unended, Dur
     public String summary() {
         StringJoiner counts = new StringJoiner(", ", "ended ", "");
         for (LongLived.Kind kind : LongLived.Kind.values()) {
-            counts.add(ended.get(kind) + " " + kind.label());
+            counts.add(kind.count(ended.get(kind)));
         }
         return counts + String.format(java.util.Locale.ROOT, " in %.1fms", duration.toNanos() / 1e6)
                 + (unended == 0 ? "" : " (" + unended + " not ended cleanly)");

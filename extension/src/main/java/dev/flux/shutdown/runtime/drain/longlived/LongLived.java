@@ -23,16 +23,16 @@ public interface LongLived {
 
     /** The kinds of long-lived responses, each counted apart. */
     enum Kind {
-        SSE_STREAM("sse-streams", "SSE streams"),
-        LONG_POLL("long-polls", "long polls"),
-        WEBSOCKET("websocket-sessions", "WebSocket sessions");
+        SSE_STREAM("sse-streams", "SSE stream"),
+        LONG_POLL("long-polls", "long poll"),
+        WEBSOCKET("websocket-sessions", "WebSocket session");
 
         private final String key;
-        private final String label;
+        private final String singular;
 
-        Kind(String key, String label) {
+        Kind(String key, String singular) {
             this.key = key;
-            this.label = label;
+            this.singular = singular;
         }
 
         /** The name of its count in the readiness data: {@code sse-streams}. */
@@ -40,9 +40,9 @@ public interface LongLived {
             return key;
         }
 
-        /** Its name in the report: {@code SSE streams}. */
-        public String label() {
-            return label;
+        /** {@code count} of this kind in the report: {@code 1 SSE stream}, {@code 2 SSE streams}. */
+        public String count(int count) {
+            return count + " " + singular + (count == 1 ? "" : "s");
         }
     }
 }

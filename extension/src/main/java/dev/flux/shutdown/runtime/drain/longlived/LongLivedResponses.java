@@ -75,7 +75,7 @@ public final class LongLivedResponses {
     public void open(LongLived response) {
         open.add(response);
         if (ending && open.remove(response)) {
-            LOG.fine(() -> "FLUX-0752 A " + response.kind().label() + " opened as DRAINING started; ended at once");
+            LOG.fine(() -> "FLUX-0752 " + response.kind().count(1) + " opened as DRAINING started; ended at once");
             CompletionStage<?> end = response.end();
             synchronized (latecomers) {
                 latecomers.add(end);

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import jakarta.enterprise.inject.Instance;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -21,25 +23,39 @@ import io.micrometer.core.instrument.Timer;
 import dev.flux.shutdown.runtime.observe.Meters;
 
 /**
- * The shutdown's meters in a Micrometer registry, normally the global one, to which runtimes such as Quarkus add
- * their own registries (Prometheus at {@code /q/metrics}). Loaded only where Micrometer is on the application's class
+ * The shutdown's meters in a Micrometer registry: the application's {@code MeterRegistry} bean where there is one
+ * (Quarkus' is the global registry; WildFly and applications that build their own registry offer theirs), else the
+ * global registry, to which runtimes add their registries. Loaded only where Micrometer is on the application's class
  * path.
  */
 public final class MicrometerMeters implements Meters {
 
     private final MeterRegistry registry;
+    private final String name;
     /** Every meter registered, removed at {@link #close()}. */
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     /** What function counters read, held here: Micrometer keeps only a weak reference to it. */
     private final Set<LongSupplier> readers = ConcurrentHashMap.newKeySet();
 
-    MicrometerMeters(MeterRegistry registry) {
+    MicrometerMeters(MeterRegistry registry, String name) {
         this.registry = registry;
+        this.name = name;
     }
 
-    /** Meters in {@link Metrics#globalRegistry}. */
-    public static Meters onGlobalRegistry() {
-        return new MicrometerMeters(Metrics.globalRegistry);
+    /** Meters in the one {@code MeterRegistry} bean among {@code beans}, else in {@link Metrics#globalRegistry}. */
+    public static Meters fromBeans(Instance<Object> beans) {
+        Instance<MeterRegistry> bean = beans.select(MeterRegistry.class);
+        if (bean.isResolvable()) {
+            MeterRegistry registry = bean.get();
+            return new MicrometerMeters(registry, "Micrometer (" + (registry == Metrics.globalRegistry
+                    ? "global registry" : "the application's " + registry.getClass().getSimpleName()) + ")");
+        }
+        return new MicrometerMeters(Metrics.globalRegistry, "Micrometer (global registry)");
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class MicroProfileMeters implements Meters {
     }
 
     @Override
+    public String name() {
+        return "MicroProfile Metrics (application registry)";
+    }
+
+    @Override
     public void gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
         readers.add(value);
         registry.gauge(metadata(name, description, MetricUnits.NONE), value, DoubleSupplier::getAsDouble,

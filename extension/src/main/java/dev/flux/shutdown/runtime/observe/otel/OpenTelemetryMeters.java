@@ -94,6 +94,11 @@ public final class OpenTelemetryMeters implements Meters {
     }
 
     @Override
+    public String name() {
+        return "OpenTelemetry (meter " + SCOPE + ")";
+    }
+
+    @Override
     public synchronized void start() {
         try {
             meter();

@@ -31,7 +31,7 @@ class LongLivedResponsesTest {
         assertThat(outcome.ended()).isEqualTo(Map.of(Kind.SSE_STREAM, 1, Kind.LONG_POLL, 1, Kind.WEBSOCKET, 2));
         assertThat(outcome.unended()).isZero();
         assertThat(stream.ends.get() + poll.ends.get() + session.ends.get() + otherSession.ends.get()).isEqualTo(4);
-        assertThat(outcome.summary()).startsWith("ended 1 SSE streams, 1 long polls, 2 WebSocket sessions in ");
+        assertThat(outcome.summary()).startsWith("ended 1 SSE stream, 1 long poll, 2 WebSocket sessions in ");
     }
 
     @Test
