@@ -89,7 +89,7 @@ class OpenTelemetryMetricsIT {
             assertThat(receiver.points(p -> p.export() == lastExport && p.metric().equals(PHASE_DURATION))
                     .stream().map(p -> p.attributes().get("phase")))
                     .containsExactlyInAnyOrder("PREPARING", "DRAINING", "CLEANING", "PERSISTING", "EXITING");
-            writeExcerpt(receiver);
+            writeExcerpt(receiver, seen);
         }
     }
 
@@ -104,9 +104,12 @@ class OpenTelemetryMetricsIT {
         return text.toString();
     }
 
-    /** The last export of each of the library's metrics as decoded, for the documentation. */
-    private static void writeExcerpt(OtlpMetricsReceiver receiver) throws Exception {
-        StringBuilder excerpt = new StringBuilder();
+    /**
+     * What the exports since the SIGTERM showed, then the last export of each of the library's metrics as decoded, in
+     * {@code target/otlp-flux-metrics.txt}, for the documentation.
+     */
+    private static void writeExcerpt(OtlpMetricsReceiver receiver, String seen) throws Exception {
+        StringBuilder excerpt = new StringBuilder("# ").append(seen).append("\n\n");
         receiver.points(p -> p.metric().startsWith("flux.")).stream().map(DataPoint::metric).distinct().sorted()
                 .forEach(name -> excerpt.append(receiver.lastExportedText(name)).append('\n'));
         Files.writeString(Path.of("target", "otlp-flux-metrics.txt"), excerpt);
