@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,6 +40,7 @@ public final class ShutdownCoordinator {
     private final ShutdownRecord record;
     private final Supplier<LateRequests> lateRequests;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
+    private final AtomicBoolean launched = new AtomicBoolean();
     private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
     private final CountDownLatch phasesDone = new CountDownLatch(1);
@@ -68,12 +70,14 @@ public final class ShutdownCoordinator {
     }
 
     /**
-     * Starts the shutdown for {@code cause} unless one has already started: from this instant the phase is
-     * PREPARING (so readiness reports DOWN) and the watchdog runs.
+     * Claims the shutdown for {@code cause} unless one has already started: from this instant the phase is
+     * PREPARING, so readiness reports DOWN. Nothing else happens here (no log, no thread): a signal claims every
+     * application of a server before any of them {@link #launch launches}, so that their readiness goes DOWN
+     * together.
      *
-     * @return {@code true} if this call started the shutdown and must now run the phases
+     * @return {@code true} if this call claimed the shutdown, which must now be launched
      */
-    private boolean claim(ShutdownCause cause) {
+    public boolean claim(ShutdownCause cause) {
         if (!config.enabled()) {
             return false;
         }
@@ -84,17 +88,14 @@ public final class ShutdownCoordinator {
             return false;
         }
         timeline.start(ShutdownPhase.PREPARING);
-        watchdog.arm();
-        LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
-                + Durations.format(config.timeout()));
         return true;
     }
 
     /** Runs every phase on the calling thread and logs the report; once, after a successful {@link #claim}. */
     private void runPhases() {
         phasesThread = Thread.currentThread();
-        // on the phases thread, not in claim: a signal starts every application of a server one after the other,
-        // and nothing may widen the instant between their readiness going DOWN
+        // on the phases thread, not in launch: a signal launches every application of a server one after the
+        // other, and the first application's observers must not delay the others
         record.observe(m -> m.started(cause.get()));
         try {
             runClaimedPhases(cause.get());
@@ -104,15 +105,27 @@ public final class ShutdownCoordinator {
     }
 
     /**
-     * Claims the shutdown for {@code cause} and runs the phases on a new thread, in the application's context. A
-     * programmatic shutdown then ends the process, where the application owns it.
+     * Claims the shutdown for {@code cause} and {@link #launch launches} it.
      *
      * @return {@code true} if this call started the shutdown
      */
     public boolean start(ShutdownCause cause) {
-        if (!claim(cause)) {
+        return claim(cause) && launch(cause);
+    }
+
+    /**
+     * Runs the phases of the shutdown claimed for {@code cause} on a new thread, in the application's context, under
+     * the watchdog; once. A programmatic shutdown then ends the process, where the application owns it.
+     *
+     * @return {@code false} if the shutdown was not claimed for {@code cause} or was launched already
+     */
+    public boolean launch(ShutdownCause cause) {
+        if (this.cause.get() != cause || !launched.compareAndSet(false, true)) {
             return false;
         }
+        watchdog.arm();
+        LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
+                + Durations.format(config.timeout()));
         boolean thenExit = cause.trigger() == ShutdownCause.Trigger.PROGRAMMATIC;
         application.context().newThread(THREAD_NAME, false, () -> {
             runPhases();

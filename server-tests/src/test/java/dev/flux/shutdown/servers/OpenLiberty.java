@@ -24,12 +24,38 @@ final class OpenLiberty extends ServerProcess {
     private final Path dropins;
     private final List<String> extraFeatures = new ArrayList<>();
     private final StringBuilder extraConfig = new StringBuilder();
+    private final Path configDropins;
+    private boolean configured;
     private boolean thirdPartyApis;
 
     OpenLiberty(Path workDir) throws IOException {
         super(workDir);
         this.userDir = workDir.resolve("usr");
         this.dropins = userDir.resolve("servers").resolve(SERVER).resolve("dropins");
+        this.configDropins = userDir.resolve("servers").resolve(SERVER).resolve("configDropins/overrides");
+    }
+
+    /**
+     * Deploys the WARs given to {@link #start} from where they were written, each declared in a file of its own in
+     * {@code configDropins/overrides}, which Liberty watches; {@link #undeploy} deletes that file, so the server stops
+     * the application while its WAR stays in place (with {@code mpMetrics}, a request that ends after its WAR was
+     * deleted from {@code dropins} fails: Liberty's HTTP metrics then read the application's MicroProfile Config
+     * from the deleted archive).
+     */
+    OpenLiberty deployingFromConfig() {
+        configured = true;
+        extraConfig.append("  <config monitorInterval=\"200ms\"/>\n");
+        return this;
+    }
+
+    /**
+     * Deploys from configuration ({@link #deployingFromConfig}) with the third-party APIs visible to the applications:
+     * Liberty hides them by default, the OpenTelemetry API of {@code mpTelemetry} among them, and the library finds
+     * the {@code OpenTelemetry} bean only where the application sees its type.
+     */
+    OpenLiberty withThirdPartyApis() {
+        thirdPartyApis = true;
+        return deployingFromConfig();
     }
 
     /**
@@ -44,32 +70,12 @@ final class OpenLiberty extends ServerProcess {
         return this;
     }
 
-    /**
-     * Declares the WARs given to {@link #start} in server.xml, from where they were written, with the third-party
-     * APIs visible to them (Liberty hides them by default: the OpenTelemetry API of {@code mpTelemetry} is one, and
-     * the library finds the {@code OpenTelemetry} bean only where the application sees its type); before
-     * {@link #start}. Those applications cannot be undeployed by {@link #undeploy}.
-     */
-    OpenLiberty withThirdPartyApis() {
-        thirdPartyApis = true;
-        return this;
-    }
-
     @Override
     protected List<String> command(List<Path> wars) throws IOException {
         Files.createDirectories(dropins);
         StringBuilder features = new StringBuilder();
         for (String feature : extraFeatures) {
             features.append("    <feature>").append(feature).append("</feature>\n");
-        }
-        StringBuilder config = new StringBuilder(extraConfig);
-        for (Path war : thirdPartyApis ? wars : List.<Path>of()) {
-            String name = war.getFileName().toString().replaceFirst("\\.war$", "");
-            config.append("""
-                      <webApplication id="%s" name="%s" contextRoot="/%s" location="%s">
-                        <classloader apiTypeVisibility="+third-party"/>
-                      </webApplication>
-                    """.formatted(name, name, name, war.toAbsolutePath()));
         }
         Files.writeString(dropins.getParent().resolve("server.xml"), """
                 <server>
@@ -86,9 +92,18 @@ final class OpenLiberty extends ServerProcess {
                   <executor coreThreads="16"/>
                   <logging consoleLogLevel="INFO"/>
                 %s</server>
-                """.formatted(features, httpPort, config));
-        for (Path war : thirdPartyApis ? List.<Path>of() : wars) {
-            Files.copy(war, dropins.resolve(war.getFileName()));
+                """.formatted(features, httpPort, extraConfig));
+        for (Path war : wars) {
+            if (configured) {
+                String name = war.getFileName().toString().replaceFirst("\\.war$", "");
+                String classLoader = thirdPartyApis ? "<classloader apiTypeVisibility=\"+third-party\"/>" : "";
+                Files.writeString(Files.createDirectories(configDropins).resolve(name + ".xml"),
+                        "<server><webApplication id=\"%s\" name=\"%s\" contextRoot=\"/%s\" location=\"%s\">%s"
+                                .formatted(name, name, name, war.toAbsolutePath(), classLoader)
+                                + "</webApplication></server>\n");
+            } else {
+                Files.copy(war, dropins.resolve(war.getFileName()));
+            }
         }
         Path home = Path.of(TestWar.requiredProperty("server-tests.liberty-home"));
         return List.of(home.resolve("bin/server").toString(), "run", SERVER);
@@ -119,6 +134,15 @@ final class OpenLiberty extends ServerProcess {
     @Override
     protected boolean isUndeployed(String line, String app) {
         return line.contains("CWWKZ0009I: The application " + app + " has stopped");
+    }
+
+    @Override
+    protected void remove(String app) throws IOException {
+        if (configured) {
+            Files.delete(configDropins.resolve(app + ".xml"));
+        } else {
+            super.remove(app);
+        }
     }
 
     @Override

@@ -121,8 +121,13 @@ abstract class ServerProcess implements AutoCloseable {
     /** Undeploys {@code app} from the running server and waits until the server says it is gone. */
     final void undeploy(String app) throws IOException, InterruptedException {
         int mark = output.lines().size();
-        Files.delete(hotDeployDirectory().resolve(app + ".war"));
+        remove(app);
         awaitLineAfter(mark, line -> isUndeployed(line, app), TIMEOUT);
+    }
+
+    /** Takes {@code app} out of the running server: by default, deletes its WAR from the hot-deploy directory. */
+    protected void remove(String app) throws IOException {
+        Files.delete(hotDeployDirectory().resolve(app + ".war"));
     }
 
     private void awaitDeployed(String app, int mark) throws InterruptedException {
@@ -198,6 +203,12 @@ abstract class ServerProcess implements AutoCloseable {
 
     final HttpResponse<String> get(String app, String path) throws IOException, InterruptedException {
         return client.send(request(app, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of {@code pathAndQuery} on the server's own HTTP port, outside any application ({@code /metrics}). */
+    final HttpResponse<String> getServer(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
+                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     final CompletableFuture<HttpResponse<String>> getAsync(String app, String path) {

@@ -39,6 +39,11 @@ public final class OwnContainer implements AutoCloseable {
 
     /** Boots the library with {@code properties}, plus the test's own extension (e.g. to record what happens). */
     public static OwnContainer boot(Map<String, String> properties, Extension testExtension) {
+        return boot(properties, testExtension, new Class<?>[0]);
+    }
+
+    /** As {@link #boot(Map, Extension)}, with the test's own {@code beans} too (a runtime's producers). */
+    public static OwnContainer boot(Map<String, String> properties, Extension testExtension, Class<?>... beans) {
         ClassLoader scope = new ClassLoader("flux-shutdown-test-config", OwnContainer.class.getClassLoader()) {
         };
         Config config = new SmallRyeConfigBuilder().forClassLoader(scope)
@@ -49,6 +54,7 @@ public final class OwnContainer implements AutoCloseable {
                     .disableDiscovery()
                     .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                     .addBeanClasses(libraryClasses())
+                    .addBeanClasses(beans)
                     .addExtensions(new FluxShutdownExtension(), testExtension)
                     .initialize());
             return new OwnContainer(scope, config, container);

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.observe.mpmetrics.RegistryInjection;
 import dev.flux.shutdown.runtime.state.PersistentType;
 
 /**
@@ -37,6 +39,19 @@ public class FluxShutdownExtension implements Extension {
 
     private final List<ContextualCleanups.Entry> cleanups = new ArrayList<>();
     private final PersistentDiscovery persistent = new PersistentDiscovery();
+
+    /**
+     * Adds {@link RegistryInjection} as a bean where the MicroProfile Metrics API is visible to the library: the
+     * application's registry is then selected through an injection point, which SmallRye Metrics' producer needs.
+     */
+    void addRegistryInjection(@Observes BeforeBeanDiscovery before) {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, getClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return;
+        }
+        before.addAnnotatedType(RegistryInjection.class, RegistryInjection.class.getName());
+    }
 
     /** Binds the creation-order interceptor to every class with a cleanup, before its bean is defined. */
     <T> void trackCreation(@Observes @WithAnnotations(Cleanup.class) ProcessAnnotatedType<T> type) {

@@ -69,7 +69,12 @@ public final class Applications {
     public static boolean dispatch(String signal) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         Map<ObjectName, String> answers = new LinkedHashMap<>();
-        for (ObjectName app : registered(server)) {
+        Set<ObjectName> apps = registered(server);
+        // readiness DOWN in every application first, with nothing in between (no log, no thread), then the phases
+        for (ObjectName app : apps) {
+            invoke(server, app, "claim", new Object[] {signal}, STRING);
+        }
+        for (ObjectName app : apps) {
             invoke(server, app, "signal", new Object[] {signal}, STRING).ifPresent(a -> answers.put(app, (String) a));
         }
         LOG.fine(() -> "SIG" + signal + " dispatched: " + answers);

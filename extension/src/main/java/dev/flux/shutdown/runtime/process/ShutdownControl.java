@@ -28,6 +28,8 @@ public final class ShutdownControl implements ShutdownControlMBean {
     private final Set<String> signals;
     private final Consumer<String> adopt;
     private final IntSupplier inFlight;
+    /** The shutdown {@link #claim claimed} for a signal, which its {@link #signal} launches. */
+    private final AtomicReference<ShutdownCause> claimed = new AtomicReference<>();
 
     /**
      * @param signals  the signals this application handles ({@code flux.shutdown.signals})
@@ -64,6 +66,20 @@ public final class ShutdownControl implements ShutdownControlMBean {
     }
 
     @Override
+    public String claim(String name) {
+        AtomicReference<String> answer = new AtomicReference<>(IGNORED);
+        application.context().execute(() -> {
+            ShutdownCause cause = ShutdownCause.signal(name);
+            // a shutdown already running is left to signal(), which says so once
+            if (signals.contains(name) && !coordinator.isShuttingDown() && coordinator.claim(cause)) {
+                claimed.set(cause);
+                answer.set(STARTED);
+            }
+        });
+        return answer.get();
+    }
+
+    @Override
     public String signal(String name) {
         AtomicReference<String> answer = new AtomicReference<>(IGNORED);
         application.context().execute(() -> answer.set(onSignal(name)));
@@ -74,7 +90,9 @@ public final class ShutdownControl implements ShutdownControlMBean {
         if (!signals.contains(name)) {
             return IGNORED;
         }
-        if (coordinator.start(ShutdownCause.signal(name))) {
+        ShutdownCause cause = ShutdownCause.signal(name);
+        ShutdownCause claimedBefore = claimed.getAndSet(null);
+        if (cause.equals(claimedBefore) ? coordinator.launch(claimedBefore) : coordinator.start(cause)) {
             return STARTED;
         }
         if (SIGINT.equals(name) && coordinator.isShuttingDown()) {

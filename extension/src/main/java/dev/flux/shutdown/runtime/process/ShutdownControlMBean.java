@@ -26,7 +26,13 @@ public interface ShutdownControlMBean {
     /** {@code flux.shutdown.timeout}, the bound of the whole shutdown, in milliseconds. */
     long getTimeoutMillis();
 
-    /** Starts the phases for the signal ({@code TERM}, {@code INT}, ...) on a thread of the application's. */
+    /**
+     * Claims the shutdown for the signal ({@code TERM}, {@code INT}, ...), which turns readiness DOWN and nothing else;
+     * {@link #signal} then starts its phases. The dispatcher claims every application before it starts any.
+     */
+    String claim(String name);
+
+    /** Starts the phases for the signal, claimed or not, on a thread of the application's. */
     String signal(String name);
 
     /** Waits at most {@code millis} for the phases to finish; {@code false} if the bound passed first. */

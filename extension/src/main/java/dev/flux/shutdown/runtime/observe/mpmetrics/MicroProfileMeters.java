@@ -35,10 +35,24 @@ public final class MicroProfileMeters implements Meters {
         this.registry = registry;
     }
 
-    /** Meters in the application's registry, when the runtime offers one as a bean. */
+    /**
+     * Meters in the application's registry, when the runtime offers one as a bean: selected through
+     * {@link RegistryInjection} where the portable extension added it, else directly. A producer may yield
+     * {@code null} (a {@code @Dependent} one may): that registry is refused with the reason, not used.
+     */
     public static Optional<Meters> fromBeans(Instance<Object> beans) {
-        Instance<MetricRegistry> registry = beans.select(MetricRegistry.class);
-        return registry.isResolvable() ? Optional.of(new MicroProfileMeters(registry.get())) : Optional.empty();
+        Instance<RegistryInjection> injection = beans.select(RegistryInjection.class);
+        // any one of them: a container that also discovers the class as a bean has two alike
+        Instance<MetricRegistry> registry = injection.isUnsatisfied() ? beans.select(MetricRegistry.class)
+                : injection.iterator().next().registry();
+        if (!registry.isResolvable()) {
+            return Optional.empty();
+        }
+        MetricRegistry found = registry.get();
+        if (found == null) {
+            throw new IllegalStateException("The runtime's MetricRegistry bean produced null for this lookup");
+        }
+        return Optional.of(new MicroProfileMeters(found));
     }
 
     @Override
