@@ -12,8 +12,9 @@ import java.util.Map;
  * Open Liberty from the build's unpacked runtime, with a user directory of the test's ({@code WLP_USER_DIR}) holding
  * one server: the four features the library needs, one HTTP port on the loopback interface, enough threads that
  * slow requests do not hold up readiness, INFO on the console (the library's report is INFO), WARs in
- * {@code dropins/}, which Liberty polls; a test may add features ({@link #withFeature}). {@code bin/server run}
- * execs the JVM, so the launcher is the process to signal.
+ * {@code dropins/}, which Liberty polls; a test may add features ({@link #withFeature}) and let its applications see
+ * third-party APIs ({@link #withThirdPartyApis}). {@code bin/server run} execs the JVM, so the launcher is the process
+ * to signal.
  */
 final class OpenLiberty extends ServerProcess {
 
@@ -25,6 +26,7 @@ final class OpenLiberty extends ServerProcess {
     private final StringBuilder extraConfig = new StringBuilder();
     private final Path configDropins;
     private boolean configured;
+    private boolean thirdPartyApis;
 
     OpenLiberty(Path workDir) throws IOException {
         super(workDir);
@@ -44,6 +46,16 @@ final class OpenLiberty extends ServerProcess {
         configured = true;
         extraConfig.append("  <config monitorInterval=\"200ms\"/>\n");
         return this;
+    }
+
+    /**
+     * Deploys from configuration ({@link #deployingFromConfig}) with the third-party APIs visible to the applications:
+     * Liberty hides them by default, the OpenTelemetry API of {@code mpTelemetry} among them, and the library finds
+     * the {@code OpenTelemetry} bean only where the application sees its type.
+     */
+    OpenLiberty withThirdPartyApis() {
+        thirdPartyApis = true;
+        return deployingFromConfig();
     }
 
     /**
@@ -84,9 +96,11 @@ final class OpenLiberty extends ServerProcess {
         for (Path war : wars) {
             if (configured) {
                 String name = war.getFileName().toString().replaceFirst("\\.war$", "");
+                String classLoader = thirdPartyApis ? "<classloader apiTypeVisibility=\"+third-party\"/>" : "";
                 Files.writeString(Files.createDirectories(configDropins).resolve(name + ".xml"),
-                        "<server><webApplication id=\"%s\" name=\"%s\" contextRoot=\"/%s\" location=\"%s\"/></server>%n"
-                                .formatted(name, name, name, war.toAbsolutePath()));
+                        "<server><webApplication id=\"%s\" name=\"%s\" contextRoot=\"/%s\" location=\"%s\">%s"
+                                .formatted(name, name, name, war.toAbsolutePath(), classLoader)
+                                + "</webApplication></server>\n");
             } else {
                 Files.copy(war, dropins.resolve(war.getFileName()));
             }

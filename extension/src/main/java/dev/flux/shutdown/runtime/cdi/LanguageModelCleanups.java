@@ -3,6 +3,7 @@ package dev.flux.shutdown.runtime.cdi;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.annotation.Priority;
@@ -27,10 +28,12 @@ final class LanguageModelCleanups {
     /** The {@code @Cleanup} methods that a call on an instance of {@code type} can reach. */
     static List<CleanupCandidate> candidatesOf(ClassInfo type) {
         List<List<MethodInfo>> declared = new ArrayList<>();
-        for (ClassInfo c = type; c != null && !OBJECT.equals(c.name()); c = c.superClassDeclaration()) {
-            String name = c.name();
-            // methods() may list inherited methods too: keep each class's own
-            declared.add(c.methods().stream().filter(m -> name.equals(m.declaringClass().name())).toList());
+        for (ClassInfo c = type; c != null; c = LanguageModelNames.superclass(c)) {
+            Optional<List<MethodInfo>> own = LanguageModelNames.ownMethods(c);
+            if (own.isEmpty() || OBJECT.equals(c.name())) {
+                break;
+            }
+            declared.add(own.get());
         }
         return CleanupDiscovery.reachable(declared, LanguageModelCleanups::signature,
                 m -> !m.isStatic() && !Modifier.isPrivate(m.modifiers())).stream()

@@ -43,7 +43,7 @@ final class LongLivedDiscovery {
 
     /** For the build-compatible extension: whether the class is a resource class. */
     static boolean isResource(AnnotationTarget type) {
-        return type.hasAnnotation(a -> a.name().equals(PATH));
+        return type.hasAnnotation(a -> LanguageModelNames.is(a, PATH));
     }
 
     /** For the build-compatible extension, which sees the language model. */
@@ -52,7 +52,7 @@ final class LongLivedDiscovery {
             return true;
         }
         for (ParameterInfo parameter : method.parameters()) {
-            if (parameter.type().isClass() && parameter.type().asClass().declaration().name().equals(EVENT_SINK)) {
+            if (LanguageModelNames.isClass(parameter.type(), EVENT_SINK)) {
                 return true;
             }
         }

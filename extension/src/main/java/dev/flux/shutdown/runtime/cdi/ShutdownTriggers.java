@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
@@ -68,6 +69,15 @@ public class ShutdownTriggers {
         if (signals != null) {
             signals.install(coordinator.config().signals());
         }
+    }
+
+    /**
+     * The application has started: on Quarkus, the {@code @Initialized} event above comes while the container is
+     * built, before the runtime's own beans are set up (its OpenTelemetry SDK); the metrics that need them are
+     * created now.
+     */
+    void started(@Observes Startup started) {
+        shutdown.observers().applicationStarted();
     }
 
     void onContainerShutdown(@Observes @Priority(BEFORE_THE_RUNTIME) @BeforeDestroyed(ApplicationScoped.class)

@@ -33,12 +33,12 @@ final class WebSocketDiscovery {
     }
 
     static boolean isEndpoint(AnnotationTarget type) {
-        return type.hasAnnotation(a -> a.name().equals(WebSocketSessions.SERVER_ENDPOINT));
+        return type.hasAnnotation(a -> LanguageModelNames.is(a, WebSocketSessions.SERVER_ENDPOINT));
     }
 
     static boolean opensOrCloses(AnnotationTarget method) {
-        return method.hasAnnotation(a -> a.name().equals(WebSocketSessions.ON_OPEN)
-                || a.name().equals(WebSocketSessions.ON_CLOSE));
+        return method.hasAnnotation(a -> LanguageModelNames.is(a, WebSocketSessions.ON_OPEN)
+                || LanguageModelNames.is(a, WebSocketSessions.ON_CLOSE));
     }
 
     private static boolean has(AnnotatedElement element, String annotation) {

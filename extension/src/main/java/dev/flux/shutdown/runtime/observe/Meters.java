@@ -31,6 +31,13 @@ public interface Meters {
     void bytes(String name, String description, Map<String, String> tags, long bytes);
 
     /**
+     * The application has started (CDI's {@code Startup} event): a library whose registry could not be had while the
+     * container was being built (Quarkus' OpenTelemetry SDK) creates the meters asked for until now.
+     */
+    default void start() {
+    }
+
+    /**
      * Takes every meter out of the library where it can: registries outlive the application (a global one, or the
      * server's in an application server).
      */

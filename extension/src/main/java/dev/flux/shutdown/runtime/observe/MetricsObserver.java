@@ -50,6 +50,11 @@ public final class MetricsObserver implements ShutdownObserver {
     }
 
     @Override
+    public void applicationStarted() {
+        meters.start();
+    }
+
+    @Override
     public void close() {
         meters.close();
     }

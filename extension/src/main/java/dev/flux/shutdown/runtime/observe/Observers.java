@@ -73,7 +73,8 @@ public final class Observers implements ShutdownObserver {
             addMeters("MicroProfile Metrics", () -> MicroProfileMeters.fromBeans(beans), application, found, names);
         }
         if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
-            addMeters("OpenTelemetry", () -> OpenTelemetryMeters.fromBeans(beans), application, found, names);
+            addMeters("OpenTelemetry", () -> OpenTelemetryMeters.fromBeans(beans, ownsProcess), application, found,
+                    names);
         }
         return new Observers(found, names);
     }
@@ -113,6 +114,11 @@ public final class Observers implements ShutdownObserver {
     @Override
     public void watch(InFlightRegistry registry) {
         each(o -> o.watch(registry));
+    }
+
+    @Override
+    public void applicationStarted() {
+        each(ShutdownObserver::applicationStarted);
     }
 
     @Override

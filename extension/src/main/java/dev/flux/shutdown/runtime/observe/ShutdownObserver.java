@@ -41,6 +41,13 @@ public interface ShutdownObserver extends ShutdownMonitor, DrainMonitor, Cleanup
     default void close() {
     }
 
+    /**
+     * Called once, on CDI's {@code Startup} event, after {@link #watch}: what the runtime could not give while its
+     * container was being built is there now (Quarkus sets its OpenTelemetry SDK up after that).
+     */
+    default void applicationStarted() {
+    }
+
     /** Called once, as the application starts, with what gauges read: the work in flight, the late requests. */
     default void watch(InFlightRegistry registry) {
     }
