@@ -2,6 +2,7 @@ package dev.flux.shutdown.runtime.observe;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -86,7 +87,8 @@ public final class MetricsObserver implements ShutdownObserver {
     @Override
     public void notRun(CleanupOutcome outcome) {
         meters.time(PREFIX + "cleanup.duration", "How long each cleanup took",
-                tags("outcome", outcome.status().name()), outcome.duration());
+                tags("outcome", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                outcome.duration());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DescribedWork;
 import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.drain.InFlightRegistry;
@@ -56,6 +58,15 @@ class MicrometerMetersTest {
                 .isEqualTo(2);
         assertThat(registry.get("flux.shutdown.drain.latency").tag("outcome", "timed-out").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void cleanupOutcomesAreTaggedLikeTheOthers() {
+        observer.notRun(new CleanupOutcome("Pool#close", "[priority 10]", CleanupOutcome.Status.TIMED_OUT,
+                Duration.ofSeconds(1), Optional.empty(), Optional.empty()));
+
+        assertThat(registry.get("flux.shutdown.cleanup.duration").tags("app", "orders", "outcome", "timed-out")
+                .timer().count()).isEqualTo(1);
     }
 
     @Test
