@@ -2,10 +2,12 @@ package dev.flux.shutdown.runtime.observe.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
@@ -55,6 +57,22 @@ public final class JfrObserver implements ShutdownObserver {
      */
     private static boolean recorderInitialized() {
         return FlightRecorder.isInitialized();
+    }
+
+    /**
+     * Where a recording runs already as the application starts (-XX:StartFlightRecording), loads every event class
+     * now, without committing any: JFR sets each class up the first time it is used, which would otherwise happen
+     * during the shutdown.
+     */
+    @Override
+    public void applicationStarted() {
+        if (!recorderInitialized()) {
+            return;
+        }
+        for (Event event : List.of(new TriggerEvent(), new PhaseEvent(), new DrainEvent(), new StillRunningEvent(),
+                new CleanupEvent(), new CheckpointEvent())) {
+            event.isEnabled();
+        }
     }
 
     @Override
