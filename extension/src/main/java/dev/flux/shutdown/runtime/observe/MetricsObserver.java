@@ -28,6 +28,13 @@ public final class MetricsObserver implements ShutdownObserver {
     public static final String PREFIX = "flux.shutdown.";
 
     private static final String LATE = "Requests that arrived during DRAINING, served or refused";
+    private static final String PHASE_DURATION = PREFIX + "phase.duration";
+    private static final String PHASE_DURATION_TEXT = "How long each shutdown phase took";
+    private static final String DRAIN_LATENCY = PREFIX + "drain.latency";
+    private static final String DRAIN_LATENCY_TEXT = "From the release of the last in-flight work to the end of"
+            + " DRAINING";
+    private static final String CLEANUP_DURATION = PREFIX + "cleanup.duration";
+    private static final String CLEANUP_DURATION_TEXT = "How long each cleanup took";
 
     private final Meters meters;
     private final String application;
@@ -50,9 +57,15 @@ public final class MetricsObserver implements ShutdownObserver {
         meters.total(PREFIX + "late.requests", LATE, tags("outcome", "refused"), () -> late.snapshot().refused());
     }
 
+    /** Registers the timers every shutdown records into, so that the shutdown itself registers none. */
     @Override
     public void applicationStarted() {
         meters.start();
+        for (ShutdownPhase each : ShutdownPhase.values()) {
+            meters.timer(PHASE_DURATION, PHASE_DURATION_TEXT, tags("phase", each.name(), "outcome", "ok"));
+        }
+        meters.timer(DRAIN_LATENCY, DRAIN_LATENCY_TEXT, tags("outcome", "ok"));
+        meters.timer(CLEANUP_DURATION, CLEANUP_DURATION_TEXT, tags("outcome", "ok"));
     }
 
     @Override
@@ -67,14 +80,14 @@ public final class MetricsObserver implements ShutdownObserver {
 
     @Override
     public void phaseEnded(ShutdownCause cause, PhaseReport report) {
-        meters.time(PREFIX + "phase.duration", "How long each shutdown phase took", tags("phase",
-                report.phase().name(), "outcome", report.complete() ? "ok" : "timed-out"), report.duration());
+        meters.time(PHASE_DURATION, PHASE_DURATION_TEXT, tags("phase", report.phase().name(), "outcome",
+                report.complete() ? "ok" : "timed-out"), report.duration());
     }
 
     @Override
     public void drained(int atStart, DrainOutcome outcome, LateRequests late) {
-        meters.time(PREFIX + "drain.latency", "From the release of the last in-flight work to the end of DRAINING",
-                tags("outcome", outcome.timedOut() ? "timed-out" : "ok"), outcome.latency());
+        meters.time(DRAIN_LATENCY, DRAIN_LATENCY_TEXT, tags("outcome", outcome.timedOut() ? "timed-out" : "ok"),
+                outcome.latency());
         meters.add(PREFIX + "drain.still.running", "Work still in flight when drain.timeout passed", tags(),
                 outcome.remaining());
     }
@@ -86,7 +99,7 @@ public final class MetricsObserver implements ShutdownObserver {
 
     @Override
     public void notRun(CleanupOutcome outcome) {
-        meters.time(PREFIX + "cleanup.duration", "How long each cleanup took",
+        meters.time(CLEANUP_DURATION, CLEANUP_DURATION_TEXT,
                 tags("outcome", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
                 outcome.duration());
     }

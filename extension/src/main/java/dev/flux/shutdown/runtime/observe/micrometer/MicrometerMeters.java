@@ -79,10 +79,19 @@ public final class MicrometerMeters implements Meters {
     }
 
     @Override
+    public void timer(String name, String description, Map<String, String> tags) {
+        registered(name, description, tags);
+    }
+
+    @Override
     public void time(String name, String description, Map<String, String> tags, Duration duration) {
+        registered(name, description, tags).record(duration);
+    }
+
+    private Timer registered(String name, String description, Map<String, String> tags) {
         Timer timer = Timer.builder(name).description(description).tags(of(tags)).register(registry);
         meters.add(timer);
-        timer.record(duration);
+        return timer;
     }
 
     @Override

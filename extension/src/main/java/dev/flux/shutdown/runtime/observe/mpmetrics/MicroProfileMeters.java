@@ -80,6 +80,11 @@ public final class MicroProfileMeters implements Meters {
     }
 
     @Override
+    public void timer(String name, String description, Map<String, String> tags) {
+        registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), track(name, tags));
+    }
+
+    @Override
     public void time(String name, String description, Map<String, String> tags, Duration duration) {
         registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), track(name, tags)).update(duration);
     }

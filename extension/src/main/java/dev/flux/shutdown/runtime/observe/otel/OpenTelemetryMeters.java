@@ -134,10 +134,24 @@ public final class OpenTelemetryMeters implements Meters {
                 .add(amount, attributes(tags));
     }
 
+    /** An OpenTelemetry histogram exports only what it recorded: creating it is all there is to register. */
+    @Override
+    public void timer(String name, String description, Map<String, String> tags) {
+        try {
+            histogram(name, description);
+        } catch (RuntimeException noMeterYet) {
+            // FLUX-0810 said why; the first time() tries again
+        }
+    }
+
     @Override
     public void time(String name, String description, Map<String, String> tags, Duration duration) {
-        timers.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description).setUnit("s")
-                .setExplicitBucketBoundariesAdvice(SECONDS).build()).record(duration.toNanos() / 1e9, attributes(tags));
+        histogram(name, description).record(duration.toNanos() / 1e9, attributes(tags));
+    }
+
+    private DoubleHistogram histogram(String name, String description) {
+        return timers.computeIfAbsent(name, n -> meter().histogramBuilder(n).setDescription(description)
+                .setUnit("s").setExplicitBucketBoundariesAdvice(SECONDS).build());
     }
 
     @Override

@@ -61,6 +61,21 @@ class MicrometerMetersTest {
     }
 
     @Test
+    void theTimersOfEveryShutdownAreThereAtZeroOnceTheApplicationHasStarted() {
+        observer.applicationStarted();
+
+        for (ShutdownPhase phase : ShutdownPhase.values()) {
+            assertThat(registry.get("flux.shutdown.phase.duration").tags("app", "orders", "phase", phase.name(),
+                    "outcome", "ok").timer().count()).isZero();
+        }
+        assertThat(registry.get("flux.shutdown.drain.latency").tag("outcome", "ok").timer().count()).isZero();
+
+        observer.phaseEnded(ShutdownCause.programmatic("test"),
+                new PhaseReport(ShutdownPhase.DRAINING, Duration.ofMillis(20), true, "", List.of()));
+        assertThat(registry.get("flux.shutdown.phase.duration").tags("phase", "DRAINING").timer().count()).isOne();
+    }
+
+    @Test
     void cleanupOutcomesAreTaggedLikeTheOthers() {
         observer.notRun(new CleanupOutcome("Pool#close", "[priority 10]", CleanupOutcome.Status.TIMED_OUT,
                 Duration.ofSeconds(1), Optional.empty(), Optional.empty()));
