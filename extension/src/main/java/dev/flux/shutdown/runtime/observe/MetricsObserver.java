@@ -34,7 +34,9 @@ public final class MetricsObserver implements ShutdownObserver {
     private static final String DRAIN_LATENCY_TEXT = "From the release of the last in-flight work to the end of"
             + " DRAINING";
     private static final String CLEANUP_DURATION = PREFIX + "cleanup.duration";
-    private static final String CLEANUP_DURATION_TEXT = "How long each cleanup took";
+    private static final String CLEANUP_DURATION_TEXT = "How long each cleanup that ran took";
+    private static final String STILL_RUNNING = PREFIX + "drain.still.running";
+    private static final String STILL_RUNNING_TEXT = "Work still in flight when drain.timeout passed";
 
     private final Meters meters;
     private final String application;
@@ -57,7 +59,7 @@ public final class MetricsObserver implements ShutdownObserver {
         meters.total(PREFIX + "late.requests", LATE, tags("outcome", "refused"), () -> late.snapshot().refused());
     }
 
-    /** Registers the timers every shutdown records into, so that the shutdown itself registers none. */
+    /** Registers the meters every shutdown records into, so that the shutdown itself registers none. */
     @Override
     public void applicationStarted() {
         meters.start();
@@ -66,6 +68,7 @@ public final class MetricsObserver implements ShutdownObserver {
         }
         meters.timer(DRAIN_LATENCY, DRAIN_LATENCY_TEXT, tags("outcome", "ok"));
         meters.timer(CLEANUP_DURATION, CLEANUP_DURATION_TEXT, tags("outcome", "ok"));
+        meters.add(STILL_RUNNING, STILL_RUNNING_TEXT, tags(), 0);
     }
 
     @Override
@@ -88,8 +91,7 @@ public final class MetricsObserver implements ShutdownObserver {
     public void drained(int atStart, DrainOutcome outcome, LateRequests late) {
         meters.time(DRAIN_LATENCY, DRAIN_LATENCY_TEXT, tags("outcome", outcome.timedOut() ? "timed-out" : "ok"),
                 outcome.latency());
-        meters.add(PREFIX + "drain.still.running", "Work still in flight when drain.timeout passed", tags(),
-                outcome.remaining());
+        meters.add(STILL_RUNNING, STILL_RUNNING_TEXT, tags(), outcome.remaining());
     }
 
     @Override
@@ -99,6 +101,9 @@ public final class MetricsObserver implements ShutdownObserver {
 
     @Override
     public void notRun(CleanupOutcome outcome) {
+        if (outcome.status() == CleanupOutcome.Status.SKIPPED) {
+            return; // its bean was never created: nothing ran, nothing to time
+        }
         meters.time(CLEANUP_DURATION, CLEANUP_DURATION_TEXT,
                 tags("outcome", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
                 outcome.duration());

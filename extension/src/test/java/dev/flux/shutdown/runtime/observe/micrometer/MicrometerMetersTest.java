@@ -69,6 +69,7 @@ class MicrometerMetersTest {
                     "outcome", "ok").timer().count()).isZero();
         }
         assertThat(registry.get("flux.shutdown.drain.latency").tag("outcome", "ok").timer().count()).isZero();
+        assertThat(registry.get("flux.shutdown.drain.still.running").counter().count()).isZero();
 
         observer.phaseEnded(ShutdownCause.programmatic("test"),
                 new PhaseReport(ShutdownPhase.DRAINING, Duration.ofMillis(20), true, "", List.of()));
@@ -82,6 +83,14 @@ class MicrometerMetersTest {
 
         assertThat(registry.get("flux.shutdown.cleanup.duration").tags("app", "orders", "outcome", "timed-out")
                 .timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCleanupThatDidNotRunIsNotTimed() {
+        observer.notRun(new CleanupOutcome("Pool#close", "[priority 10]", CleanupOutcome.Status.SKIPPED,
+                Duration.ZERO, Optional.empty(), Optional.of("never created")));
+
+        assertThat(registry.find("flux.shutdown.cleanup.duration").timers()).isEmpty();
     }
 
     @Test
