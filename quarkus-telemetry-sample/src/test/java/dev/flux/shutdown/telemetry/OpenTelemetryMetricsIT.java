@@ -47,17 +47,17 @@ class OpenTelemetryMetricsIT {
             for (int ms : new int[] {1500, 3000, 4500}) {
                 slow.add(sample.getAsync("/slow?ms=" + ms));
             }
-            sample.awaitLines(line -> line.contains("telemetry-sample: started slow"), 3);
+            sample.process().awaitLines(line -> line.contains("telemetry-sample: started slow"), 3);
             int started = receiver.exports();
             await().atMost(TelemetrySampleProcess.TIMEOUT).until(() -> receiver.points(IN_FLIGHT, APP).stream()
                     .anyMatch(p -> p.export() > started && p.value() == 3.0));
 
             int signalled = receiver.exports();
-            sample.signal("TERM");
+            sample.process().signal("TERM");
             for (CompletableFuture<HttpResponse<String>> response : slow) {
                 assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             }
-            assertThat(sample.awaitExit()).as(sample.outputText()).isZero();
+            assertThat(sample.process().awaitExit()).as(sample.process().outputText()).isZero();
 
             // export number -> [phase, in flight], from the SIGTERM on
             Map<Integer, double[]> gauges = new TreeMap<>();

@@ -1,7 +1,5 @@
 package dev.flux.shutdown.sample.it;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,19 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.flux.shutdown.testsupport.OutputLines;
+
+import dev.flux.shutdown.testsupport.ChildProcess;
 
 /**
  * The packaged sample ({@code target/quarkus-app/quarkus-run.jar}) running as a real JVM, started with this JVM's
@@ -34,21 +28,17 @@ import dev.flux.shutdown.testsupport.OutputLines;
 final class SampleProcess implements AutoCloseable {
 
     /** Upper bound of every wait: generous for a loaded machine; a passing test never waits this long. */
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = ChildProcess.TIMEOUT;
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^ ]+:(\\d+)");
-
-    private final Process process;
-    private final OutputLines output;
+    private final ChildProcess process;
     private final Path workDir;
     private final boolean ownsWorkDir;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private int port;
 
-    private SampleProcess(Process process, OutputLines output, Path workDir, boolean ownsWorkDir) {
+    private SampleProcess(ChildProcess process, Path workDir, boolean ownsWorkDir) {
         this.process = process;
-        this.output = output;
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
     }
@@ -67,14 +57,12 @@ final class SampleProcess implements AutoCloseable {
     }
 
     private static SampleProcess awaitListening(SampleProcess sample) throws IOException, InterruptedException {
-        String line = sample.awaitLine(l -> LISTENING.matcher(l).find() || l.contains("Failed to start"));
-        Matcher listening = LISTENING.matcher(line);
-        if (!listening.find()) {
-            String output = sample.outputText();
+        try {
+            sample.port = sample.process.awaitQuarkusPort();
+        } catch (AssertionError notStarted) {
             sample.close();
-            fail("The sample did not start; output:%n%s", output);
+            throw notStarted;
         }
-        sample.port = Integer.parseInt(listening.group(1));
         return sample;
     }
 
@@ -106,22 +94,12 @@ final class SampleProcess implements AutoCloseable {
 
     private static SampleProcess launch(Map<String, String> properties, Map<String, String> environment,
             Path workDir, boolean ownsWorkDir) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // a short-lived JVM on a shared machine: quick start, few threads
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Dquarkus.http.port=0");
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        List<String> command = ChildProcess.quarkusCommand(jar(), properties);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         // the tests describe a plain machine: on Kubernetes, readiness-delay=auto would add 5 s to every shutdown
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        return new SampleProcess(process, OutputLines.readFrom(process.getInputStream(),
-                "sample-output-" + process.pid()), workDir, ownsWorkDir);
+        return new SampleProcess(ChildProcess.start(builder, "sample"), workDir, ownsWorkDir);
     }
 
     Path workDir() {
@@ -130,47 +108,30 @@ final class SampleProcess implements AutoCloseable {
 
     /** The first output line that matches, waiting for it; fails if none comes or the output ends first. */
     String awaitLine(Predicate<String> matching) throws InterruptedException {
-        Optional<String> line = output.await(matching, TIMEOUT);
-        if (line.isEmpty()) {
-            fail("No matching line %s; output:%n%s",
-                    output.awaitEnd(Duration.ZERO) ? "before the output ended" : "within " + TIMEOUT, output.text());
-        }
-        return line.get();
+        return process.awaitLine(matching);
     }
 
     /** Waits until {@code count} lines have matched. */
     void awaitLines(Predicate<String> matching, int count) throws InterruptedException {
-        int[] seen = { 0 };
-        awaitLine(line -> matching.test(line) && ++seen[0] == count);
+        process.awaitLines(matching, count);
     }
 
     /** Sends {@code SIG<name>} with {@code kill}, as an operator or Kubernetes would. */
     void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true)
-                .start();
-        if (!kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            kill.destroyForcibly();
-            fail("kill -%s %d failed: %s", name, process.pid(), new String(kill.getInputStream().readAllBytes()));
-        }
+        process.signal(name);
     }
 
     /** Waits for the process and the last of its output; its exit code. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            fail("The sample is still running after %s; output:%n%s", TIMEOUT, output.text());
-        }
-        if (!output.awaitEnd(TIMEOUT)) {
-            fail("The output did not end within %s of the process; output:%n%s", TIMEOUT, output.text());
-        }
-        return process.exitValue();
+        return process.awaitExit();
     }
 
     List<String> output() {
-        return output.lines();
+        return process.output();
     }
 
     String outputText() {
-        return output.text();
+        return process.outputText();
     }
 
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
@@ -196,12 +157,8 @@ final class SampleProcess implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        process.destroyForcibly();
         try {
-            process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            output.awaitEnd(TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            process.close();
         } finally {
             if (ownsWorkDir) {
                 deleteRecursively(workDir);
