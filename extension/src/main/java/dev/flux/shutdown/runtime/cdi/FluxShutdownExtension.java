@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.observe.Observers;
+import dev.flux.shutdown.runtime.observe.mpmetrics.MicroProfileMeters;
 import dev.flux.shutdown.runtime.observe.mpmetrics.RegistryInjection;
 import dev.flux.shutdown.runtime.state.PersistentType;
 
@@ -45,12 +47,9 @@ public class FluxShutdownExtension implements Extension {
      * application's registry is then selected through an injection point, which SmallRye Metrics' producer needs.
      */
     void addRegistryInjection(@Observes BeforeBeanDiscovery before) {
-        try {
-            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, getClass().getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return;
+        if (Observers.present(MicroProfileMeters.API, getClass().getClassLoader())) {
+            before.addAnnotatedType(RegistryInjection.class, RegistryInjection.class.getName());
         }
-        before.addAnnotatedType(RegistryInjection.class, RegistryInjection.class.getName());
     }
 
     /** Binds the creation-order interceptor to every class with a cleanup, before its bean is defined. */

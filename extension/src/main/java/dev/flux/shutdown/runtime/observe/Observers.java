@@ -69,7 +69,7 @@ public final class Observers implements ShutdownObserver {
         if (present("io.micrometer.core.instrument.Metrics", loader)) {
             addMeters("Micrometer", () -> Optional.of(MicrometerMeters.fromBeans(beans)), application, found, names);
         }
-        if (present("org.eclipse.microprofile.metrics.MetricRegistry", loader)) {
+        if (present(MicroProfileMeters.API, loader)) {
             addMeters("MicroProfile Metrics", () -> MicroProfileMeters.fromBeans(beans), application, found, names);
         }
         if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
@@ -97,7 +97,8 @@ public final class Observers implements ShutdownObserver {
         }
     }
 
-    private static boolean present(String className, ClassLoader loader) {
+    /** Whether {@code className} can be loaded by {@code loader}, without loading it. */
+    public static boolean present(String className, ClassLoader loader) {
         try {
             Class.forName(className, false, loader);
             return true;

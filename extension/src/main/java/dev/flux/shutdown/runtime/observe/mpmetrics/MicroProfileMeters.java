@@ -25,6 +25,9 @@ import dev.flux.shutdown.runtime.observe.Meters;
  */
 public final class MicroProfileMeters implements Meters {
 
+    /** The class whose presence says the runtime has MicroProfile Metrics; a constant, so naming it loads nothing. */
+    public static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
+
     private final MetricRegistry registry;
     /** Every metric registered, removed at {@link #close()}: a server's registry outlives the application. */
     private final Set<MetricID> registered = ConcurrentHashMap.newKeySet();
