@@ -40,6 +40,11 @@ class OpenLibertyTelemetryIT {
         try (OtlpMetricsReceiver receiver = OtlpMetricsReceiver.start()) {
             TestWar alpha = TestWar.named("alpha", events, dir.resolve("state"))
                     .with("flux.shutdown.readiness-delay", "0s")
+                    // in a server the gauges stop being read when the application closes: a CLEANING of several
+                    // export intervals makes sure an export shows nothing in flight before that (without it, one
+                    // run under load ended with the last request released and the application closed between two
+                    // exports)
+                    .with("app.slow-cleanup", "1500")
                     .with("otel.sdk.disabled", "false")
                     .with("otel.metrics.exporter", "otlp")
                     .with("otel.traces.exporter", "none")
