@@ -28,6 +28,8 @@ final class ExtensionVocabulary {
     /** {@code "flux.shutdown.suffix"} written out whole. */
     private static final Pattern LITERAL_NAME = Pattern.compile(
             "\"" + Pattern.quote(PREFIX) + "([a-z0-9][a-z0-9.-]*[a-z0-9])\"");
+    /** {@code import static a.b.Owner.NAME;} or {@code import static a.b.Owner.*;}. */
+    private static final Pattern STATIC_IMPORT = Pattern.compile("import\\s+static\\s+[\\w.]*?(\\w+)\\.(\\w+|\\*)\\s*;");
     static final Pattern CODE = Pattern.compile("FLUX-\\d{4}");
 
     /** Each name under the prefix, with where it is built from: {@code Owner.CONSTANT}, or "a literal". */
@@ -60,7 +62,8 @@ final class ExtensionVocabulary {
             while (built.find()) {
                 String qualifier = built.group(1);
                 String constant = built.group(2);
-                String declaring = qualifier == null ? owner : qualifier;
+                String declaring = qualifier != null ? qualifier : declaringOf(constant, owner, source.getValue(),
+                        prefixConstants);
                 if (prefixConstants.getOrDefault(declaring, Set.of()).contains(constant)) {
                     add(PREFIX + built.group(3), declaring + "." + constant);
                 }
@@ -70,6 +73,22 @@ final class ExtensionVocabulary {
                 add(PREFIX + literal.group(1), "a literal");
             }
         }
+    }
+
+    /** The class a bare constant name comes from: the file's own, or a class it imports the constant from. */
+    private static String declaringOf(String constant, String owner, String text, Map<String, Set<String>> prefixes) {
+        if (prefixes.getOrDefault(owner, Set.of()).contains(constant)) {
+            return owner;
+        }
+        Matcher imports = STATIC_IMPORT.matcher(text);
+        while (imports.find()) {
+            if (imports.group(2).equals(constant) || imports.group(2).equals("*")) {
+                if (prefixes.getOrDefault(imports.group(1), Set.of()).contains(constant)) {
+                    return imports.group(1);
+                }
+            }
+        }
+        return owner;
     }
 
     private void add(String name, String origin) {
