@@ -109,7 +109,7 @@ def propagation_svg():
     top_value = max(r[2] for _, _, _, rows in series for r in rows)
     top_value = ((top_value // 50000) + 1) * 50000
     max_delay = max(r[0] for r in tcp + http)
-    width, height, left, right, top, bottom = 760, 400, 90, 30, 40, 80
+    width, height, left, right, top, bottom = 760, 380, 90, 30, 40, 60
     sx = (width - left - right) / max_delay
     sy = (height - top - bottom) / top_value
     X = lambda d: left + d * sx
@@ -134,12 +134,19 @@ def propagation_svg():
         path = " ".join(f"{X(d):.1f},{Y(points[d]):.1f}" for d in sorted(points))
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
+        below = "TCP" in label
         for d in sorted(points):
             out.append(f'<circle cx="{X(d):.1f}" cy="{Y(points[d]):.1f}" r="4" fill="{colour}"/>')
-            if points[d] or "library" in label and d == max(points):
-                out.append(f'<text x="{X(d) - 6:.1f}" y="{Y(points[d]) - 8:.1f}" text-anchor="end" font-size="11">{points[d]:,}</text>')
-        ly = height - 22 + 0 * i
-        lx = left + i * 230
+            if points[d]:
+                x, y = (X(d) + 8, Y(points[d]) + 16) if below else (X(d) - 8, Y(points[d]) - 8)
+                anchor = "start" if below else "end"
+                if x > width - right - 40:
+                    x, anchor = X(d) - 8, "end"
+                out.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="11">{points[d]:,}</text>')
+            elif d == max(points):
+                out.append(f'<text x="{X(d) - 8:.1f}" y="{Y(0) - 8:.1f}" text-anchor="end" font-size="11">0 at every delay</text>')
+        ly = top + 18 + 18 * i
+        lx = left + 20
         out.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 24}" y2="{ly}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
         out.append(f'<text x="{lx + 30}" y="{ly + 4}" font-size="11">{label}</text>')
     out.append("</svg>")
