@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of quarkus-sample with flux-shutdown against the same sources built without the library's jar, one
 # instance at a time, no load balancer: `benchmarks/rolling-restart/run.sh --overhead` with the settings of the
-# README's baseline table. Both variants are built first (BUILD=if-missing to reuse packaged jars). Prints a
+# baseline table in docs/proof.md. Both variants are built first (BUILD=if-missing to reuse packaged jars). Prints a
 # markdown table: every pair, its ratio, the spread of the ratios, and the load average at each pair.
 #
 #   benchmarks/baselines/throughput.sh    6 alternating pairs, each run 5 s unmeasured + 20 s measured (~6 minutes)
