@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-DOCS = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent)
+DOCS = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent).resolve()
 FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"'
 COLOURS = {"PREPARING": "#4e79a7", "DRAINING": "#f28e2b", "CLEANING": "#59a14f", "PERSISTING": "#b07aa1",
            "EXITING": "#e15759"}

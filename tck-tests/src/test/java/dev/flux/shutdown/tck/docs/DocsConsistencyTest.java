@@ -119,14 +119,38 @@ class DocsConsistencyTest {
                     }
                     String path = m.group(1);
                     String first = path.substring(0, path.indexOf('/'));
-                    if (topLevel.contains(first) && !path.contains("/target/")
-                            && !Files.exists(repository.resolve(path))) {
+                    if (!topLevel.contains(first) || path.contains("/target/")) {
+                        continue;
+                    }
+                    Path file = repository.resolve(path);
+                    if (!Files.exists(file)) {
                         missing.add(where(page) + ": " + path);
                     }
                 }
             }
         }
         assertThat(missing).as("paths named in the docs that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyScriptTheDocsRunAsACommandIsExecutable() {
+        List<String> problems = new ArrayList<>();
+        for (MarkdownPage page : pages) {
+            List<String> commands = new ArrayList<>(page.codeBlocks());
+            // a span is a command when it has arguments; a bare path in a span may name a file that is only sourced
+            page.codeSpans().stream().filter(span -> span.trim().contains(" ")).forEach(commands::add);
+            for (String code : commands) {
+                for (String line : code.split("\n")) {
+                    String command = line.trim().replaceFirst("^([A-Z_]+=\\S*\\s+)+", "");
+                    String first = command.split("\\s+", 2)[0].replaceFirst("^\\./", "");
+                    Path script = repository.resolve(first);
+                    if (first.endsWith(".sh") && Files.isRegularFile(script) && !Files.isExecutable(script)) {
+                        problems.add(where(page) + ": " + first);
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("scripts the docs run as commands that are not executable").isEmpty();
     }
 
     @Test
