@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,15 +25,18 @@ import java.util.stream.Stream;
  * A real PostgreSQL server for one test class: a fresh cluster in a temporary directory, on a free port of
  * loopback, with trust authentication for the user {@value #USER}, removed again by {@link #close()}.
  * <p>
- * It runs Debian's {@code postgresql} package (binaries under {@code /usr/lib/postgresql/<version>/bin}, or the
- * directory in {@code -Dflux.postgres.bin} / {@code FLUX_POSTGRES_BIN}); {@code .ci/run} installs it. PostgreSQL
- * refuses to run as root, so under root the server runs as the package's {@code postgres} user (through
- * {@code setpriv}), with its directory handed to that user.
+ * The server programs come from Maven ({@link PostgresBinaries}), so nothing is installed on the machine. PostgreSQL
+ * refuses to run as root, so under root the cluster is handed to the unprivileged uid {@value #UNPRIVILEGED} and
+ * {@code initdb}, {@code postgres} and {@code pg_ctl} run as that user through {@code setpriv} (util-linux), the one
+ * program taken from the system.
  */
 public final class PostgresServer implements AutoCloseable {
 
     /** The superuser of the test cluster (trust authentication on loopback, no password). */
     public static final String USER = "flux";
+
+    /** The user and group the server runs as when the tests run as root ({@code nobody}/{@code nogroup}). */
+    static final int UNPRIVILEGED = 65534;
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -35,7 +45,6 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean asRoot;
     private Process process;
-    private OutputLines output;
     private final Thread hook;
 
     private PostgresServer(Path bin, Path root, int port, boolean asRoot) {
@@ -48,8 +57,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates a cluster and starts the server; returns once it accepts connections. */
     public static PostgresServer start() {
-        Path bin = binaries();
         boolean asRoot = "root".equals(System.getProperty("user.name"));
+        if (asRoot) {
+            requireSetpriv();
+        }
+        Path bin = PostgresBinaries.bin(asRoot);
         try {
             Path root = Files.createTempDirectory("flux-postgres-");
             PostgresServer server = new PostgresServer(bin, root, freePort(), asRoot);
@@ -71,23 +83,50 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
     }
 
-    /** Runs {@code psql} with one SQL command against {@code database}; returns its output (unaligned). */
-    public String psql(String database, String sql) {
-        List<String> command = List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p",
-                String.valueOf(port), "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql);
-        return run(command, false);
+    /**
+     * Runs one SQL command against {@code database} over JDBC; returns its rows one a line, columns separated by
+     * {@code |}, {@code NULL} as an empty string (as {@code psql -At} prints them), or {@code ""} without rows.
+     */
+    public String query(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database));
+                Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                return "";
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                int columns = rows.getMetaData().getColumnCount();
+                StringJoiner lines = new StringJoiner("\n");
+                while (rows.next()) {
+                    StringJoiner line = new StringJoiner("|");
+                    for (int column = 1; column <= columns; column++) {
+                        String value = rows.getString(column);
+                        line.add(value == null ? "" : value);
+                    }
+                    lines.add(line.toString());
+                }
+                return lines.toString();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + this + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates a database (each test can take its own). */
     public void createDatabase(String name) {
-        psql("postgres", "CREATE DATABASE " + name);
+        query("postgres", "CREATE DATABASE " + name);
     }
 
     /** Stops the server (fast shutdown: open sessions are ended), keeping its data for {@link #restart()}. */
     public void stop() {
         if (process != null && process.isAlive()) {
-            // SIGINT is PostgreSQL's "fast" shutdown; Process.destroy would send SIGTERM ("smart": waits for clients)
-            run(List.of("kill", "-INT", String.valueOf(process.pid())), false);
+            // pg_ctl's fast mode (SIGINT) ends open sessions; Process.destroy would send SIGTERM, PostgreSQL's
+            // "smart" shutdown, which waits for every client to leave
+            try {
+                run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", data().toString(), "-m", "fast", "-w",
+                        "-t", "60"), true);
+            } catch (IllegalStateException e) {
+                process.destroyForcibly();
+            }
             try {
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -127,10 +166,11 @@ public final class PostgresServer implements AutoCloseable {
 
     private void initdb() throws IOException {
         if (asRoot) {
-            run(List.of("chown", "postgres:postgres", root.toString()), false);
+            Files.setAttribute(root, "unix:uid", UNPRIVILEGED);
+            Files.setAttribute(root, "unix:gid", UNPRIVILEGED);
         }
         run(List.of(bin.resolve("initdb").toString(), "-D", data().toString(), "-U", USER, "-A", "trust", "-E",
-                "UTF8", "--no-sync", "--no-instructions"), true);
+                "UTF8", "--locale=C", "--no-sync", "--no-instructions"), true);
     }
 
     private void launch() {
@@ -138,11 +178,11 @@ public final class PostgresServer implements AutoCloseable {
                 String.valueOf(port), "-k", root.toString(), "-c", "listen_addresses=127.0.0.1", "-c",
                 "max_connections=200", "-c", "log_min_messages=warning"));
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        output = OutputLines.readFrom(process.getInputStream(), "postgres-" + port);
+        OutputLines output = OutputLines.readFrom(process.getInputStream(), "postgres-" + port);
         try {
             Optional<String> ready = output.await(line -> line.contains("ready to accept connections"),
                     START_TIMEOUT);
@@ -165,8 +205,8 @@ public final class PostgresServer implements AutoCloseable {
         if (!asRoot) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=postgres", "--regid=postgres",
-                "--clear-groups"));
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + UNPRIVILEGED,
+                "--regid=" + UNPRIVILEGED, "--clear-groups"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -174,8 +214,8 @@ public final class PostgresServer implements AutoCloseable {
     private String run(List<String> command, boolean asServerUser) {
         List<String> full = asServerUser ? asUser(command) : command;
         try {
-            Process child = new ProcessBuilder(full).redirectErrorStream(true).start();
-            String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Process child = new ProcessBuilder(full).directory(root.toFile()).redirectErrorStream(true).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!child.waitFor(120, TimeUnit.SECONDS) || child.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", full) + " failed:\n" + out);
             }
@@ -188,21 +228,14 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static Path binaries() {
-        String configured = System.getProperty("flux.postgres.bin", System.getenv("FLUX_POSTGRES_BIN"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        try (Stream<Path> versions = Files.list(debian)) {
-            return versions.map(version -> version.resolve("bin"))
-                    .filter(dir -> Files.isExecutable(dir.resolve("postgres")))
-                    .max(Comparator.comparingInt(dir -> Integer.parseInt(dir.getParent().getFileName().toString()
-                            .replaceAll("\\D", "0"))))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL server under " + debian));
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL server binaries not found under " + debian + " (install"
-                    + " Debian's postgresql package, as .ci/run does, or set -Dflux.postgres.bin)", e);
+    /** Fails once, naming the program, when the tests run as root on a machine without {@code setpriv}. */
+    private static void requireSetpriv() {
+        boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(dir -> !dir.isEmpty())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "setpriv")));
+        if (!found) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root, so the tests run it as uid "
+                    + UNPRIVILEGED + " through setpriv, which is not on the PATH: install util-linux");
         }
     }
 

@@ -79,11 +79,11 @@ class JdbcCrossBeanCrashTest {
      * a COMMIT it sent just before it died still completes in the server, and the next child will find that.
      */
     private static LedgerCheckpoint read(PostgresServer postgres) throws Exception {
-        Awaitility.await().atMost(BOUND).until(() -> postgres.psql("postgres", "SELECT count(*) FROM"
+        Awaitility.await().atMost(BOUND).until(() -> postgres.query("postgres", "SELECT count(*) FROM"
                 + " pg_stat_activity WHERE application_name = '" + APPLICATION + "'").equals("0"));
         long sequence = 0;
         List<Envelope> envelopes = new ArrayList<>();
-        for (String row : postgres.psql("postgres", "SELECT s.generation, e.name, encode(e.envelope, 'hex') FROM "
+        for (String row : postgres.query("postgres", "SELECT s.generation, e.name, encode(e.envelope, 'hex') FROM "
                 + TABLE + " s JOIN " + TABLE + "_entry e ON e.instance = s.instance WHERE s.instance = 'crash'"
                 + " ORDER BY e.name").split("\n")) {
             String[] columns = row.split("\\|");

@@ -67,8 +67,8 @@ final class LedgerInstances {
                 .substring("state ".length());
     }
 
-    /** Runs SQL on the test database, returning psql's unaligned output. */
+    /** Runs SQL on the test database, returning its rows as psql -At prints them (columns joined by |). */
     String sql(String query) {
-        return postgres.psql("postgres", query);
+        return postgres.query("postgres", query);
     }
 }

@@ -39,7 +39,7 @@ import dev.flux.shutdown.testsupport.PostgresServer;
  * updated, the entries replaced, one transaction), against the floor: one raw transaction that INSERTs the same
  * bytes into a plain table. Each both on a {@code PGSimpleDataSource} (a new connection per transaction: no pool)
  * and on one kept connection (what a pool gives: the store closes it, and the pool keeps it). The server is a fresh
- * cluster with PostgreSQL's defaults (fsync on), started by the benchmark (Debian's package).
+ * cluster with PostgreSQL's defaults (fsync on), started by the benchmark (test-support's PostgresServer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

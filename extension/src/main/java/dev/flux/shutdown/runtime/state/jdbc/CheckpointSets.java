@@ -61,7 +61,7 @@ final class CheckpointSets {
             SqlDialect dialect = SqlDialect.of(product).orElseThrow(() -> new IOException("the database is "
                     + product + "; this store supports PostgreSQL and H2"));
             CheckpointTables ready = new CheckpointTables(config, dialect);
-            try (Statement statement = connection.createStatement()) {
+            try (Statement statement = tx.createStatement()) {
                 for (String ddl : ready.createIfMissing()) {
                     statement.execute(ddl);
                 }

@@ -105,7 +105,7 @@ class StoreTroubleTest {
             }
         });
         assertThat(atCommit.await(30, TimeUnit.SECONDS)).isTrue();
-        String terminated = Databases.postgres().psql("postgres", "SELECT count(pg_terminate_backend(pid)) FROM"
+        String terminated = Databases.postgres().query("postgres", "SELECT count(pg_terminate_backend(pid)) FROM"
                 + " pg_stat_activity WHERE application_name = 'flux-test-hold' AND state = 'idle in transaction'");
         proceed.countDown();
 
