@@ -84,8 +84,13 @@ public final class InFlightRegistry {
         if ((s & DRAINING) == 0) {
             return Admission.ADMITTED;
         }
-        lastArrivalNanos = now;
+        arrived(now);
         return Admission.LATE;
+    }
+
+    /** Records an arrival at {@code nanos} ({@link System#nanoTime()}) during DRAINING. */
+    void arrived(long nanos) {
+        lastArrivalNanos = nanos;
     }
 
     /** Stops counting {@code work}, counted in {@code slot} (-1: outside slots); {@code false} if released already. */

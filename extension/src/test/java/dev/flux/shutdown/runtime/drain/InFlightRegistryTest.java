@@ -128,6 +128,39 @@ class InFlightRegistryTest {
         assertThat(registry.enter(new DescribedWork("after"))).isFalse();
     }
 
+    /**
+     * Two arrivals on two threads, each stamped with the clock it read: the later stamp may be written first. The
+     * earlier one written after it must not move the last arrival back, or DRAINING could end a quiet period after
+     * the earlier arrival, before a quiet period has passed since the later one.
+     */
+    @Test
+    void theLastArrivalNeverMovesBackwards() throws Exception {
+        Duration quietPeriod = Duration.ofMillis(500);
+        DescribedWork early = new DescribedWork("early");
+        registry.enter(early);
+        AtomicLong laterStamp = new AtomicLong();
+        Future<?> arrivals = executor.submit(() -> {
+            awaitDraining();
+            long earlierStamp = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> System.nanoTime() - earlierStamp >= quietPeriod.toNanos());
+            laterStamp.set(System.nanoTime());
+            registry.arrived(laterStamp.get());
+            registry.arrived(earlierStamp);
+            early.release();
+            return null;
+        });
+
+        long called = System.nanoTime();
+        DrainOutcome outcome = registry.drain(Duration.ofSeconds(30), quietPeriod);
+        arrivals.get(10, TimeUnit.SECONDS);
+
+        long endedNoEarlierThan = called + outcome.duration().toNanos();
+        assertThat(Duration.ofNanos(endedNoEarlierThan - laterStamp.get()))
+                .isGreaterThanOrEqualTo(quietPeriod.minusMillis(100));
+        assertThat(outcome.quiet()).isTrue();
+    }
+
     @Test
     void arrivalsUntilTheTimeoutEndDrainingWithoutQuietButNotTimedOutWhenAllFinished() throws Exception {
         Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofMillis(1500),
