@@ -12,8 +12,8 @@ import java.util.List;
  *                     was in flight)
  * @param remaining    how much work was still in flight at the end
  * @param stillRunning one line per piece of work still in flight: what it is and for how long it has run
- * @param quiet        whether nothing arrived for the whole quiet period before the end; {@code false} when work
- *                     still arrived until the timeout (all of it finished) or when work was still running
+ * @param quiet        whether no request arrived for the whole quiet period before the end; {@code false} when
+ *                     requests still arrived until the timeout (all work finished) or when work was still running
  */
 public record DrainOutcome(boolean timedOut, Duration duration, Duration latency, int remaining,
         List<String> stillRunning, boolean quiet) {

@@ -79,7 +79,7 @@ class InFlightCallsDoNotHoldTheQuietPeriodTest {
             // no request arrived: DRAINING lasts the quiet period counted from its start; the bound leaves room for
             // a loaded machine and is still far from drain.timeout, where the calls would have kept it
             assertThat(draining.duration()).isBetween(QUIET_PERIOD, DRAIN_TIMEOUT.dividedBy(2));
-            assertThat(draining.summary()).contains("then quiet for 2s").contains("0 served late, 0 refused");
+            assertThat(draining.summary()).contains("then quiet for 2.0s").contains("0 served late, 0 refused");
             List<String> blamingAProxy = log.withCode("FLUX-0203");
             assertThat(blamingAProxy).isEmpty();
         } finally {

@@ -141,7 +141,7 @@ class LateRequestsProcessTest {
             assertThat(app.awaitExit()).isZero();
             int all = refused.get();
             assertThat(app.awaitLine(line -> line.contains("FLUX-0010 DRAINING")))
-                    .contains("then quiet for 2s").contains("; 0 served late, " + all + " refused");
+                    .contains("then quiet for 2.0s").contains("; 0 served late, " + all + " refused");
             assertThat(app.awaitLine(line -> line.contains("FLUX-0012"))).contains("Shutdown complete")
                     .contains("but " + all + " requests REFUSED (" + all + " during DRAINING, 0 after it)");
         }
