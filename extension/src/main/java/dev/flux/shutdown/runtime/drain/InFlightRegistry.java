@@ -30,6 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * arrivals may write their clocks out of order. A late request is stamped while it is counted, so the release that
  * lets the drainer see zero comes after the stamp, and the drainer that sees zero sees the stamp too. The fast path
  * reads no clock.
+ *
+ * <p>An interrupt of the drainer (a server abandoning a shutdown that outlived its bound) ends the wait as a timeout
+ * would, at once: a parked thread with its interrupt status set would return from every park without waiting. The
+ * status is left set, so that the phases after DRAINING see it too.
  */
 public final class InFlightRegistry {
 
@@ -146,8 +150,8 @@ public final class InFlightRegistry {
     }
 
     /**
-     * Waits until nothing is in flight or {@code timeout} passes, then closes the gate. Call once, from the
-     * shutdown thread.
+     * Waits until nothing is in flight or {@code timeout} passes, or the calling thread is interrupted, then closes
+     * the gate. Call once, from the shutdown thread.
      */
     public DrainOutcome drain(Duration timeout) {
         return drain(timeout, Duration.ZERO);
@@ -155,8 +159,8 @@ public final class InFlightRegistry {
 
     /**
      * Waits until nothing is in flight and no request has arrived for {@code quietPeriod} (counted from the start of
-     * DRAINING at the earliest), or until {@code timeout} passes; then closes the gate. Call once, from the
-     * shutdown thread.
+     * DRAINING at the earliest), or until {@code timeout} passes or the calling thread is interrupted (its interrupt
+     * status stays set); then closes the gate. Call once, from the shutdown thread.
      */
     public DrainOutcome drain(Duration timeout, Duration quietPeriod) {
         long start = System.nanoTime();
@@ -190,12 +194,14 @@ public final class InFlightRegistry {
                 }
             }
             long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            boolean interrupted = Thread.currentThread().isInterrupted(); // read, not cleared
+            if (remaining <= 0 || interrupted) {
                 state.getAndUpdate(s -> s | CLOSED);
                 unsealed.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
                 List<String> stillRunning = stillRunning(start);
-                return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
-                        stillRunning);
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                return remaining <= 0 ? DrainOutcome.timedOut(waited, stillRunning.size(), stillRunning)
+                        : DrainOutcome.interrupted(waited, stillRunning.size(), stillRunning);
             }
             LockSupport.parkNanos(this, Math.min(remaining, wakeAt - System.nanoTime()));
         }

@@ -77,6 +77,7 @@ class InterruptedDrainTest {
             assertThat(result.stillInterrupted()).as("interrupt status kept for the later phases").isTrue();
             assertThat(result.outcome().duration()).as("the wait ended at the interrupt").isLessThan(DRAIN_TIMEOUT);
             assertThat(result.outcome().timedOut()).as("not a complete drain").isTrue();
+            assertThat(result.outcome().interrupted()).isTrue();
             assertThat(result.outcome().stillRunning()).singleElement().asString().startsWith("GET /stuck");
             assertThat(registry.isClosed()).as("no new work once DRAINING gave up").isTrue();
         } finally {
