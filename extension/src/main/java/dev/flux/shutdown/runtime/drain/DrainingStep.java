@@ -13,7 +13,7 @@ import dev.flux.shutdown.runtime.PhaseStep;
 
 /**
  * DRAINING: waits for in-flight work to finish and, with a quiet period, for requests to stop arriving; bounded by
- * {@code flux.shutdown.drain.timeout}.
+ * {@code flux.shutdown.drain.timeout}, and ended at once by an interrupt of the shutdown thread (reported incomplete).
  */
 public final class DrainingStep implements PhaseStep {
 
@@ -52,6 +52,14 @@ public final class DrainingStep implements PhaseStep {
                 : config.quietPeriod();
         DrainOutcome outcome = registry.drain(config.timeout(), quietPeriod);
         monitor.drained(atStart, outcome, registry.lateRequests().snapshot());
+        if (outcome.interrupted()) {
+            // the container stopped waiting for this shutdown (FLUX-0007) and interrupted it; the interrupt stays set,
+            // so CLEANING skips what is left too
+            outcome.stillRunning().forEach(work -> LOG.warning(() -> "FLUX-0202 Still in flight: " + work));
+            return new PhaseResult(true, atStart + " in flight at start, " + outcome.remaining()
+                    + " still in flight when the shutdown thread was interrupted after "
+                    + Durations.format(outcome.duration()) + lateRequests(), outcome.stillRunning());
+        }
         if (outcome.timedOut()) {
             LOG.warning(() -> "FLUX-0201 " + DrainConfig.TIMEOUT + "=" + Durations.format(config.timeout())
                     + " passed with " + outcome.remaining() + " still in flight; going on without them");

@@ -23,9 +23,17 @@ import java.util.concurrent.locks.LockSupport;
  * slots. Both are volatile, so at least one sees the other: the drainer finds the slot empty, or the release sees
  * DRAINING and wakes the drainer to look again.
  *
- * <p>With a quiet period, "zero in flight" is not enough: DRAINING also waits until no work has arrived for that
- * long (a proxy may still route here). Work that arrives during DRAINING takes the exact path, which stamps the
- * time of the last arrival; the fast path reads no clock.
+ * <p>With a quiet period, "zero in flight" is not enough: DRAINING also waits until no request has arrived for that
+ * long (a proxy may still route here). Only requests count as arrivals, served late or refused, and the request filter
+ * stamps them ({@link #requestArrived}); {@code @InFlight} calls and tickets admitted late are awaited like any work,
+ * but say nothing of a proxy, so they do not start the quiet period again. The stamp is a running maximum: two
+ * arrivals may write their clocks out of order. A late request is stamped while it is counted, so the release that
+ * lets the drainer see zero comes after the stamp, and the drainer that sees zero sees the stamp too. The fast path
+ * reads no clock.
+ *
+ * <p>An interrupt of the drainer (a server abandoning a shutdown that outlived its bound) ends the wait as a timeout
+ * would, at once: a parked thread with its interrupt status set would return from every park without waiting. The
+ * status is left set, so that the phases after DRAINING see it too.
  */
 public final class InFlightRegistry {
 
@@ -41,7 +49,8 @@ public final class InFlightRegistry {
     private final LateRequestCounter lateRequests = new LateRequestCounter();
     private volatile Thread drainer;
     private volatile long lastReleaseNanos;
-    private volatile long lastArrivalNanos;
+    /** When the last request arrived during DRAINING ({@link System#nanoTime()}); only ever moves forward. */
+    private final AtomicLong lastArrivalNanos = new AtomicLong();
 
     /** Counts {@code work} as in flight, unless DRAINING has ended. */
     public boolean enter(TrackedWork work) {
@@ -58,7 +67,10 @@ public final class InFlightRegistry {
         REFUSED
     }
 
-    /** Counts {@code work} as in flight, unless DRAINING has ended, and says whether it came late. */
+    /**
+     * Counts {@code work} as in flight, unless DRAINING has ended, and says whether it came late. A late request is
+     * also an arrival, which its caller records ({@link #requestArrived}).
+     */
     Admission admit(TrackedWork work) {
         if ((state.get() & DRAINING) == 0) {
             int slot = slots.occupy(work);
@@ -81,11 +93,21 @@ public final class InFlightRegistry {
         long now = System.nanoTime();
         work.countedBy(this, -1);
         unslotted.put(work, now);
-        if ((s & DRAINING) == 0) {
-            return Admission.ADMITTED;
-        }
-        lastArrivalNanos = now;
-        return Admission.LATE;
+        return (s & DRAINING) == 0 ? Admission.ADMITTED : Admission.LATE;
+    }
+
+    /** A request arrived during DRAINING, served or refused: the quiet period starts again from now. */
+    void requestArrived() {
+        arrived(System.nanoTime());
+    }
+
+    /** Records an arrival at {@code nanos} ({@link System#nanoTime()}), unless a later one is recorded already. */
+    void arrived(long nanos) {
+        lastArrivalNanos.accumulateAndGet(nanos, InFlightRegistry::later);
+    }
+
+    private static long later(long a, long b) {
+        return b - a > 0 ? b : a; // nanoTime values compare by their difference only
     }
 
     /** Stops counting {@code work}, counted in {@code slot} (-1: outside slots); {@code false} if released already. */
@@ -128,22 +150,22 @@ public final class InFlightRegistry {
     }
 
     /**
-     * Waits until nothing is in flight or {@code timeout} passes, then closes the gate. Call once, from the
-     * shutdown thread.
+     * Waits until nothing is in flight or {@code timeout} passes, or the calling thread is interrupted, then closes
+     * the gate. Call once, from the shutdown thread.
      */
     public DrainOutcome drain(Duration timeout) {
         return drain(timeout, Duration.ZERO);
     }
 
     /**
-     * Waits until nothing is in flight and nothing has arrived for {@code quietPeriod} (counted from the start of
-     * DRAINING at the earliest), or until {@code timeout} passes; then closes the gate. Call once, from the
-     * shutdown thread.
+     * Waits until nothing is in flight and no request has arrived for {@code quietPeriod} (counted from the start of
+     * DRAINING at the earliest), or until {@code timeout} passes or the calling thread is interrupted (its interrupt
+     * status stays set); then closes the gate. Call once, from the shutdown thread.
      */
     public DrainOutcome drain(Duration timeout, Duration quietPeriod) {
         long start = System.nanoTime();
         lastReleaseNanos = start - 1; // releases while DRAINING stamp it; this one means "none"
-        lastArrivalNanos = start;
+        lastArrivalNanos.set(start); // before DRAINING is set, hence before any arrival is stamped
         drainer = Thread.currentThread();
         try {
             state.getAndUpdate(s -> s | DRAINING);
@@ -159,7 +181,7 @@ public final class InFlightRegistry {
             if (unsealed.sealEmpty()) {
                 long s = state.get();
                 if ((s & COUNT) == 0) {
-                    long quietUntil = lastArrivalNanos + quietNanos;
+                    long quietUntil = lastArrivalNanos.get() + quietNanos;
                     long now = System.nanoTime();
                     boolean quiet = now - quietUntil >= 0;
                     if (quiet || now - deadline >= 0) {
@@ -172,12 +194,14 @@ public final class InFlightRegistry {
                 }
             }
             long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            boolean interrupted = Thread.currentThread().isInterrupted(); // read, not cleared
+            if (remaining <= 0 || interrupted) {
                 state.getAndUpdate(s -> s | CLOSED);
                 unsealed.sealEmpty(); // late arrivals that read the gate before DRAINING now find it closed too
                 List<String> stillRunning = stillRunning(start);
-                return DrainOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), stillRunning.size(),
-                        stillRunning);
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                return remaining <= 0 ? DrainOutcome.timedOut(waited, stillRunning.size(), stillRunning)
+                        : DrainOutcome.interrupted(waited, stillRunning.size(), stillRunning);
             }
             LockSupport.parkNanos(this, Math.min(remaining, wakeAt - System.nanoTime()));
         }

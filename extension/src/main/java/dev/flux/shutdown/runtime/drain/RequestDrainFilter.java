@@ -65,6 +65,7 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
         }
         InFlightRegistry registry = g.registry();
         if (g.newRequests() == NewRequests.REJECT && registry.isDraining()) {
+            registry.requestArrived(); // a refusal still tells that a proxy routes here
             refuse(request, g);
             return;
         }
@@ -75,6 +76,7 @@ public class RequestDrainFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         if (admission == InFlightRegistry.Admission.LATE) {
+            registry.requestArrived(); // while counted: stamped before the release that could end DRAINING
             registry.lateRequests().served();
         }
         request.setProperty(WORK, work);

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +91,75 @@ class InFlightRegistryTest {
         assertThat(registry.isClosed()).isTrue();
     }
 
+    /**
+     * The arrival comes once the quiet period counted from the start of DRAINING is long over (work held in flight
+     * keeps DRAINING open until then), so a registry that forgot the arrival would end DRAINING on the release.
+     * DRAINING runs on this thread: it started no earlier than {@code called}, hence ended no earlier than
+     * {@code called} plus its duration, a bound that owes nothing to when this thread wakes up afterwards.
+     */
     @Test
     void anArrivalDuringTheQuietPeriodStartsItAgain() throws Exception {
-        Future<DrainOutcome> drained = executor.submit(() -> registry.drain(Duration.ofSeconds(30),
-                Duration.ofMillis(400)));
-        awaitDraining();
-        DescribedWork late = new DescribedWork("late");
-        assertThat(registry.admit(late)).isEqualTo(InFlightRegistry.Admission.LATE);
-        long arrived = System.nanoTime();
-        late.release();
+        Duration quietPeriod = Duration.ofMillis(500);
+        DescribedWork early = new DescribedWork("early");
+        registry.enter(early);
+        AtomicLong arrivedNoEarlierThan = new AtomicLong();
+        Future<?> arrival = executor.submit(() -> {
+            awaitDraining();
+            long draining = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> System.nanoTime() - draining >= quietPeriod.toNanos());
+            DescribedWork late = new DescribedWork("late");
+            assertThat(registry.admit(late)).isEqualTo(InFlightRegistry.Admission.LATE);
+            arrivedNoEarlierThan.set(System.nanoTime());
+            registry.requestArrived(); // as the request filter does for a late request
+            late.release();
+            early.release();
+            return null;
+        });
 
-        DrainOutcome outcome = drained.get(10, TimeUnit.SECONDS);
+        long called = System.nanoTime();
+        DrainOutcome outcome = registry.drain(Duration.ofSeconds(30), quietPeriod);
+        arrival.get(10, TimeUnit.SECONDS);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - arrived)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        long endedNoEarlierThan = called + outcome.duration().toNanos();
+        // the margin only covers this thread being descheduled between reading the clock and entering drain
+        assertThat(Duration.ofNanos(endedNoEarlierThan - arrivedNoEarlierThan.get()))
+                .isGreaterThanOrEqualTo(quietPeriod.minusMillis(100));
         assertThat(outcome.quiet()).isTrue();
         assertThat(registry.enter(new DescribedWork("after"))).isFalse();
+    }
+
+    /**
+     * Two arrivals on two threads, each stamped with the clock it read: the later stamp may be written first. The
+     * earlier one written after it must not move the last arrival back, or DRAINING could end a quiet period after
+     * the earlier arrival, before a quiet period has passed since the later one.
+     */
+    @Test
+    void theLastArrivalNeverMovesBackwards() throws Exception {
+        Duration quietPeriod = Duration.ofMillis(500);
+        DescribedWork early = new DescribedWork("early");
+        registry.enter(early);
+        AtomicLong laterStamp = new AtomicLong();
+        Future<?> arrivals = executor.submit(() -> {
+            awaitDraining();
+            long earlierStamp = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> System.nanoTime() - earlierStamp >= quietPeriod.toNanos());
+            laterStamp.set(System.nanoTime());
+            registry.arrived(laterStamp.get());
+            registry.arrived(earlierStamp);
+            early.release();
+            return null;
+        });
+
+        long called = System.nanoTime();
+        DrainOutcome outcome = registry.drain(Duration.ofSeconds(30), quietPeriod);
+        arrivals.get(10, TimeUnit.SECONDS);
+
+        long endedNoEarlierThan = called + outcome.duration().toNanos();
+        assertThat(Duration.ofNanos(endedNoEarlierThan - laterStamp.get()))
+                .isGreaterThanOrEqualTo(quietPeriod.minusMillis(100));
+        assertThat(outcome.quiet()).isTrue();
     }
 
     @Test
@@ -117,6 +173,7 @@ class InFlightRegistryTest {
         while (System.nanoTime() - until < 0) {
             DescribedWork late = new DescribedWork("late");
             assertThat(registry.admit(late)).isEqualTo(InFlightRegistry.Admission.LATE);
+            registry.requestArrived();
             late.release();
         }
 

@@ -7,6 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,6 +94,56 @@ class LateRequestsProcessTest {
             assertThat(app.awaitExit()).isZero();
             assertThat(app.awaitLine(line -> line.contains("FLUX-0012"))).contains("Shutdown complete")
                     .contains("but 1 request REFUSED (1 during DRAINING, 0 after it)");
+        }
+    }
+
+    /**
+     * In reject mode a refused request is still a request that a proxy routed here: it starts the quiet period
+     * again, so DRAINING stays open while they come and every one of them is refused during DRAINING, none after.
+     * Requests come every 200 ms for twice the quiet period; a quiet period counted from the start of DRAINING only
+     * would end DRAINING halfway through them.
+     */
+    @Test
+    void refusedRequestsInRejectModeStartTheQuietPeriodAgain() throws Exception {
+        Duration quietPeriod = Duration.ofSeconds(2);
+        int paced = 20;
+        try (ChildJvm app = ChildJvm.start(Map.of("flux.shutdown.drain.new-requests", "reject",
+                "flux.shutdown.drain.quiet-period", quietPeriod.toSeconds() + "s"))) {
+            HttpProbe http = new HttpProbe(app.awaitHttpPort());
+            app.awaitReady();
+
+            app.signal("TERM");
+            app.awaitLine(line -> line.equals(TckOutput.PHASE + "DRAINING"));
+            await().atMost(SETTLE_BOUND).pollInterval(Duration.ofMillis(20))
+                    .until(() -> http.get("/hello"), r -> r.statusCode() == 503);
+            AtomicInteger refused = new AtomicInteger(1);
+            AtomicInteger unanswered = new AtomicInteger();
+            CountDownLatch sent = new CountDownLatch(paced);
+            ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor();
+            try {
+                client.scheduleAtFixedRate(() -> {
+                    if (sent.getCount() == 0) {
+                        return;
+                    }
+                    try {
+                        (http.get("/hello").statusCode() == 503 ? refused : unanswered).incrementAndGet();
+                    } catch (Exception e) {
+                        unanswered.incrementAndGet(); // nobody listens: the process has ended
+                    }
+                    sent.countDown();
+                }, 200, 200, TimeUnit.MILLISECONDS);
+                assertThat(sent.await(60, TimeUnit.SECONDS)).as("paced requests sent").isTrue();
+            } finally {
+                client.shutdownNow();
+            }
+
+            assertThat(unanswered.get()).as("requests not refused with 503 (DRAINING had ended)").isZero();
+            assertThat(app.awaitExit()).isZero();
+            int all = refused.get();
+            assertThat(app.awaitLine(line -> line.contains("FLUX-0010 DRAINING")))
+                    .contains("then quiet for 2.0s").contains("; 0 served late, " + all + " refused");
+            assertThat(app.awaitLine(line -> line.contains("FLUX-0012"))).contains("Shutdown complete")
+                    .contains("but " + all + " requests REFUSED (" + all + " during DRAINING, 0 after it)");
         }
     }
 }
