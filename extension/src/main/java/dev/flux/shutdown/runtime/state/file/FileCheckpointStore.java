@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ import dev.flux.shutdown.runtime.state.Problems;
  * their SHA-256, each forced to disk; then the directory is forced and renamed to {@code generation-<n>} in one
  * atomic step, and the state directory is forced. Only then are older generations deleted. After a crash at any
  * instant the newest {@code generation-<n>} is a complete set, the previous one is still there if the new one is
- * not, and the temporary directory is removed at the next start. Files are owner-only (0600), directories too
- * (0700), where the file system has POSIX permissions; links are never followed.
+ * not, and the temporary directory is removed at the next start. A load reads before it tidies up (moves damaged
+ * generations aside, removes older ones), so a load that fails has changed nothing; and the store then commits
+ * nothing, so that a run that could not read its checkpoint never replaces it. Files are owner-only (0600),
+ * directories too (0700), where the file system has POSIX permissions; links are never followed. Any {@link Path}
+ * will do, of the default file system or another one.
  */
 public final class FileCheckpointStore implements CheckpointStore {
 
@@ -53,6 +57,8 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final Generations generations;
     private final SecureRandom random = new SecureRandom();
     private long lastSequence = -1;
+    /** Why the last {@link #prepare()} or {@link #load()} failed, until a load succeeds: meanwhile no commit. */
+    private Exception unread;
     /** Where each envelope of the newest set lives: a generation's file, or a per-bean file of an earlier version. */
     private final Map<String, Path> current = new HashMap<>();
     private final Map<String, Path> legacy = new HashMap<>();
@@ -76,11 +82,22 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     /**
      * Creates the directory (0700) if it is missing, checks that it is a directory where files can be created,
-     * warns if others may write to it, and removes what interrupted commits left behind. A directory is meant for
-     * one process: two running processes would overwrite each other's checkpoints.
+     * warns if others may write to it, and removes what interrupted commits left behind (what cannot be removed now
+     * is never read, and left to the next start). A directory is meant for one process: two running processes would
+     * overwrite each other's checkpoints.
      */
     @Override
     public synchronized void prepare() throws IOException {
+        try {
+            check();
+        } catch (IOException | RuntimeException e) {
+            unread = e;
+            throw e;
+        }
+        removeDebris();
+    }
+
+    private void check() throws IOException {
         if (!Files.exists(dir)) {
             try {
                 files.createDirectories(dir);
@@ -97,11 +114,18 @@ public final class FileCheckpointStore implements CheckpointStore {
             throw new IOException("files cannot be created in it (" + Problems.describe(e) + ")", e);
         }
         warnIfOthersMayWrite();
+    }
+
+    /** Removes what interrupted commits left; what cannot be removed now is never read, and the next start tries. */
+    private void removeDebris() {
         try (DirectoryStream<Path> debris = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
             for (Path leftover : debris) {
                 DurableFiles.deleteTree(leftover);
                 LOG.fine(() -> "FLUX-0704 Removed " + leftover + ", left behind by an interrupted checkpoint");
             }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, e, () -> "FLUX-0704 What interrupted checkpoints left in " + dir + " could not all"
+                    + " be removed yet; the next start removes it");
         }
     }
 
@@ -117,45 +141,97 @@ public final class FileCheckpointStore implements CheckpointStore {
                 : Optional.of(generations.read(committed.get(0), new HashMap<>()));
     }
 
+    /**
+     * Reads the newest usable generation (or the per-bean files of an earlier version) first, changing nothing;
+     * only once it is read does it tidy up (damaged generations moved aside, older ones removed), and a tidying step
+     * that fails is logged and left for the next start, never thrown: a load either returns the set or changes
+     * nothing. After a load that threw, this store commits nothing, so that the state this run started without
+     * cannot replace the checkpoint it could not read.
+     */
     @Override
     public synchronized Optional<CheckpointSet> load() throws IOException {
+        try {
+            Optional<CheckpointSet> set = read();
+            unread = null;
+            return set;
+        } catch (IOException | RuntimeException e) {
+            unread = e;
+            throw e;
+        }
+    }
+
+    private Optional<CheckpointSet> read() throws IOException {
         current.clear();
         legacy.clear();
         List<Long> committed = generations.committed();
-        lastSequence = committed.isEmpty() ? 0 : committed.get(0);
+        Map<Long, IOException> damaged = new LinkedHashMap<>();
         for (long sequence : committed) {
+            Map<String, Path> where = new HashMap<>();
             CheckpointSet set;
             try {
-                set = generations.read(sequence, current);
+                set = generations.read(sequence, where);
             } catch (IOException e) {
-                current.clear();
-                Path generation = generations.path(sequence);
-                String aside = quarantine.moveAside(generation);
-                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
-                        + Problems.describe(e) + "); moved aside to " + aside + "; the one before it is used");
+                damaged.put(sequence, e);
                 continue;
             }
-            generations.removeOlderThan(sequence);
-            // per-bean files of an earlier version that a crash kept after the generation that carries them
-            LegacyCheckpoints.remove(LegacyCheckpoints.leftovers(dir), sequence);
+            lastSequence = committed.get(0);
+            current.putAll(where);
+            moveAside(damaged);
+            removeOlderThan(sequence);
             return Optional.of(set);
         }
-        legacy.putAll(new LegacyCheckpoints(dir, quarantine).find());
-        if (legacy.isEmpty()) {
+        LegacyCheckpoints.Found found = new LegacyCheckpoints(dir).find();
+        List<Envelope> envelopes = new ArrayList<>();
+        for (Map.Entry<String, Path> file : found.usable().entrySet()) {
+            envelopes.add(Envelope.stored(file.getKey(), DurableFiles.read(file.getValue())));
+        }
+        lastSequence = committed.isEmpty() ? 0 : committed.get(0);
+        moveAside(damaged);
+        found.moveUnusableAside(quarantine);
+        if (envelopes.isEmpty()) {
             return Optional.empty();
         }
-        List<Envelope> envelopes = new ArrayList<>();
-        for (Map.Entry<String, Path> file : legacy.entrySet()) {
-            envelopes.add(Envelope.stored(file.getKey(), DurableFiles.read(file.getValue())));
-            current.put(file.getKey(), file.getValue());
-        }
+        legacy.putAll(found.usable());
+        current.putAll(found.usable());
         LOG.info(() -> "FLUX-0703 Read " + legacy.size() + " per-bean checkpoint file(s) of an earlier version in "
                 + dir + "; the next checkpoint carries them into a generation and removes them");
         return Optional.of(new CheckpointSet(0, envelopes));
     }
 
+    /** Moves the generations that could not be read aside, newest first; one that cannot be moved stays. */
+    private void moveAside(Map<Long, IOException> damaged) {
+        damaged.forEach((sequence, problem) -> {
+            Path generation = generations.path(sequence);
+            try {
+                String aside = quarantine.moveAside(generation);
+                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
+                        + Problems.describe(problem) + "); moved aside to " + aside + "; the one before it is used");
+            } catch (IOException e) {
+                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
+                        + Problems.describe(problem) + ") and cannot be moved aside (" + Problems.describe(e)
+                        + "); the one before it is used, and the next checkpoint replaces it");
+            }
+        });
+    }
+
+    /** Removes what the loaded generation {@code sequence} replaces, as far as it can; the next start goes on. */
+    private void removeOlderThan(long sequence) {
+        try {
+            generations.removeOlderThan(sequence);
+            // per-bean files of an earlier version that a crash kept after the generation that carries them
+            LegacyCheckpoints.remove(LegacyCheckpoints.leftovers(dir), sequence);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, e, () -> "FLUX-0704 Older checkpoint files in " + dir + " could not all be"
+                    + " removed yet; the next start removes them");
+        }
+    }
+
     @Override
     public synchronized long commit(List<Envelope> envelopes) throws IOException {
+        if (unread != null) {
+            throw new IOException("the checkpoints in it could not be read at start-up (" + Problems.describe(unread)
+                    + "), and a commit would replace them with state that did not start from them", unread);
+        }
         long sequence = (lastSequence < 0 ? generations.newest() : lastSequence) + 1;
         Path temp = dir.resolve("." + GENERATION_PREFIX + sequence + "." + token() + TEMP_SUFFIX);
         Path target = generation(sequence);
