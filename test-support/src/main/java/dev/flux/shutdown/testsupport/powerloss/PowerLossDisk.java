@@ -162,6 +162,9 @@ public final class PowerLossDisk implements FileSystemInterceptor {
             return null;
         }
         Dir dir = rootDir;
+        if (path.getParent().equals(root)) {
+            return dir;
+        }
         for (Path name : root.relativize(path.getParent())) {
             if (!(dir.live.get(name.toString()) instanceof Dir child)) {
                 throw new IllegalStateException(path + " is not where the disk has it");
