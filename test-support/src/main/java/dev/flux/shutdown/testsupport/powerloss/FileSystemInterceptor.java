@@ -20,6 +20,14 @@ public interface FileSystemInterceptor {
     default void before(FileOperation operation, Path path, Path target) throws IOException {
     }
 
+    /**
+     * Whether a {@code force} is passed on to the real device; a model of durability that keeps its own account
+     * answers false, so that many simulated lives do not wait for the real disk.
+     */
+    default boolean forcesTheDevice() {
+        return true;
+    }
+
     /** A file or directory was opened as {@code channel}; {@code created} when opening created the file. */
     default void opened(FileChannel channel, Path path, boolean created, boolean directory) {
     }

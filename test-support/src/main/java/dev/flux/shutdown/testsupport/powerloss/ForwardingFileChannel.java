@@ -99,7 +99,9 @@ final class ForwardingFileChannel extends FileChannel {
     @Override
     public void force(boolean metaData) throws IOException {
         interceptor.before(directory ? FileOperation.FORCE_DIRECTORY : FileOperation.FORCE_FILE, path, null);
-        real.force(metaData);
+        if (interceptor.forcesTheDevice()) {
+            real.force(metaData);
+        }
         interceptor.forced(this);
     }
 

@@ -85,6 +85,12 @@ public final class PowerLossDisk implements FileSystemInterceptor {
         }
     }
 
+    /** What survives is this disk's account, not the real device's: the real device is never forced. */
+    @Override
+    public boolean forcesTheDevice() {
+        return false;
+    }
+
     @Override
     public synchronized void opened(FileChannel channel, Path path, boolean created, boolean directory) {
         if (!within(path)) {

@@ -81,9 +81,9 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /**
-     * Creates the directory (0700) if it is missing, checks that it is a directory where files can be created,
-     * warns if others may write to it, and removes what interrupted commits left behind (what cannot be removed now
-     * is never read, and left to the next start). A directory is meant for one process: two running processes would
+     * Creates the directory (0700) if it is missing, durably (the directory it is created in is forced), checks that
+     * it is a directory where files can be created, warns if others may write to it, and removes what interrupted
+     * commits left behind (what cannot be removed now is never read, and left to the next start). A directory is meant for one process: two running processes would
      * overwrite each other's checkpoints.
      */
     @Override
