@@ -1,23 +1,18 @@
 package dev.flux.shutdown.runtime.state.file;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +50,8 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final DurableFiles files;
     private final Quarantine quarantine;
     private final Generations generations;
+    private final StartupLoad startupLoad;
+    private final StateDirectory directory;
     private final SecureRandom random = new SecureRandom();
     private long lastSequence = -1;
     /** Why the last {@link #prepare()} or {@link #load()} failed, until a load succeeds: meanwhile no commit. */
@@ -69,6 +66,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.files = new DurableFiles(this.dir);
         this.quarantine = new Quarantine(this.dir);
         this.generations = new Generations(this.dir);
+        this.startupLoad = new StartupLoad(this.dir, generations, quarantine);
+        this.directory = new StateDirectory(this.dir, files);
     }
 
     public Path dir() {
@@ -83,50 +82,18 @@ public final class FileCheckpointStore implements CheckpointStore {
     /**
      * Creates the directory (0700) if it is missing, durably (the directory it is created in is forced), checks that
      * it is a directory where files can be created, warns if others may write to it, and removes what interrupted
-     * commits left behind (what cannot be removed now is never read, and left to the next start). A directory is meant for one process: two running processes would
-     * overwrite each other's checkpoints.
+     * commits left behind (what cannot be removed now is never read, and left to the next start). A directory is
+     * meant for one process: two running processes would overwrite each other's checkpoints.
      */
     @Override
     public synchronized void prepare() throws IOException {
         try {
-            check();
+            directory.check();
         } catch (IOException | RuntimeException e) {
             unread = e;
             throw e;
         }
-        removeDebris();
-    }
-
-    private void check() throws IOException {
-        if (!Files.exists(dir)) {
-            try {
-                files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new IOException("it does not exist and cannot be created (" + Problems.describe(e) + ")", e);
-            }
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("it is not a directory");
-        }
-        try {
-            Files.delete(files.createProbe(dir));
-        } catch (IOException e) {
-            throw new IOException("files cannot be created in it (" + Problems.describe(e) + ")", e);
-        }
-        warnIfOthersMayWrite();
-    }
-
-    /** Removes what interrupted commits left; what cannot be removed now is never read, and the next start tries. */
-    private void removeDebris() {
-        try (DirectoryStream<Path> debris = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
-            for (Path leftover : debris) {
-                DurableFiles.deleteTree(leftover);
-                LOG.fine(() -> "FLUX-0704 Removed " + leftover + ", left behind by an interrupted checkpoint");
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, e, () -> "FLUX-0704 What interrupted checkpoints left in " + dir + " could not all"
-                    + " be removed yet; the next start removes it");
-        }
+        directory.removeDebris();
     }
 
     /**
@@ -142,87 +109,24 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /**
-     * Reads the newest usable generation (or the per-bean files of an earlier version) first, changing nothing;
-     * only once it is read does it tidy up (damaged generations moved aside, older ones removed), and a tidying step
-     * that fails is logged and left for the next start, never thrown: a load either returns the set or changes
-     * nothing. After a load that threw, this store commits nothing, so that the state this run started without
-     * cannot replace the checkpoint it could not read.
+     * The newest usable set (see {@link StartupLoad}: a load that throws has changed nothing). After a load that
+     * threw, this store commits nothing, so that the state this run started without cannot replace the checkpoint it
+     * could not read.
      */
     @Override
     public synchronized Optional<CheckpointSet> load() throws IOException {
         try {
-            Optional<CheckpointSet> set = read();
+            StartupLoad.Loaded loaded = startupLoad.load();
+            current.clear();
+            current.putAll(loaded.files());
+            legacy.clear();
+            legacy.putAll(loaded.legacy());
+            lastSequence = loaded.newestSequence();
             unread = null;
-            return set;
+            return loaded.set();
         } catch (IOException | RuntimeException e) {
             unread = e;
             throw e;
-        }
-    }
-
-    private Optional<CheckpointSet> read() throws IOException {
-        current.clear();
-        legacy.clear();
-        List<Long> committed = generations.committed();
-        Map<Long, IOException> damaged = new LinkedHashMap<>();
-        for (long sequence : committed) {
-            Map<String, Path> where = new HashMap<>();
-            CheckpointSet set;
-            try {
-                set = generations.read(sequence, where);
-            } catch (IOException e) {
-                damaged.put(sequence, e);
-                continue;
-            }
-            lastSequence = committed.get(0);
-            current.putAll(where);
-            moveAside(damaged);
-            removeOlderThan(sequence);
-            return Optional.of(set);
-        }
-        LegacyCheckpoints.Found found = new LegacyCheckpoints(dir).find();
-        List<Envelope> envelopes = new ArrayList<>();
-        for (Map.Entry<String, Path> file : found.usable().entrySet()) {
-            envelopes.add(Envelope.stored(file.getKey(), DurableFiles.read(file.getValue())));
-        }
-        lastSequence = committed.isEmpty() ? 0 : committed.get(0);
-        moveAside(damaged);
-        found.moveUnusableAside(quarantine);
-        if (envelopes.isEmpty()) {
-            return Optional.empty();
-        }
-        legacy.putAll(found.usable());
-        current.putAll(found.usable());
-        LOG.info(() -> "FLUX-0703 Read " + legacy.size() + " per-bean checkpoint file(s) of an earlier version in "
-                + dir + "; the next checkpoint carries them into a generation and removes them");
-        return Optional.of(new CheckpointSet(0, envelopes));
-    }
-
-    /** Moves the generations that could not be read aside, newest first; one that cannot be moved stays. */
-    private void moveAside(Map<Long, IOException> damaged) {
-        damaged.forEach((sequence, problem) -> {
-            Path generation = generations.path(sequence);
-            try {
-                String aside = quarantine.moveAside(generation);
-                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
-                        + Problems.describe(problem) + "); moved aside to " + aside + "; the one before it is used");
-            } catch (IOException e) {
-                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
-                        + Problems.describe(problem) + ") and cannot be moved aside (" + Problems.describe(e)
-                        + "); the one before it is used, and the next checkpoint replaces it");
-            }
-        });
-    }
-
-    /** Removes what the loaded generation {@code sequence} replaces, as far as it can; the next start goes on. */
-    private void removeOlderThan(long sequence) {
-        try {
-            generations.removeOlderThan(sequence);
-            // per-bean files of an earlier version that a crash kept after the generation that carries them
-            LegacyCheckpoints.remove(LegacyCheckpoints.leftovers(dir), sequence);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, e, () -> "FLUX-0704 Older checkpoint files in " + dir + " could not all be"
-                    + " removed yet; the next start removes them");
         }
     }
 
@@ -290,19 +194,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public void release() {
         // a state directory is not shared between instances
-    }
-
-    private void warnIfOthersMayWrite() throws IOException {
-        if (!files.posix()) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            LOG.warning(() -> "FLUX-0406 State directory " + dir + " is writable by others ("
-                    + PosixFilePermissions.toString(permissions) + "); checkpoints are owner-only, but others could"
-                    + " replace them: chmod 700 it");
-        }
     }
 
     private String token() {
