@@ -7,6 +7,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -57,8 +59,18 @@ final class DurableFiles {
         Files.createDirectory(dir, ownerOnly(OWNER_ONLY_DIR));
     }
 
+    /** Creates {@code dir} and its missing parents, and forces the directory each was created in. */
     void createDirectories(Path dir) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path ancestor = dir; ancestor != null && !Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS);
+                ancestor = ancestor.getParent()) {
+            missing.push(ancestor);
+        }
         Files.createDirectories(dir, ownerOnly(OWNER_ONLY_DIR));
+        for (Path created : missing) {
+            // a new directory's entry is durable once the directory that holds it is forced, not before
+            force(created.getParent());
+        }
     }
 
     Path createProbe(Path dir) throws IOException {

@@ -1,13 +1,10 @@
 package dev.flux.shutdown.runtime.state.file;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +27,11 @@ import dev.flux.shutdown.runtime.state.Problems;
  * their SHA-256, each forced to disk; then the directory is forced and renamed to {@code generation-<n>} in one
  * atomic step, and the state directory is forced. Only then are older generations deleted. After a crash at any
  * instant the newest {@code generation-<n>} is a complete set, the previous one is still there if the new one is
- * not, and the temporary directory is removed at the next start. Files are owner-only (0600), directories too
- * (0700), where the file system has POSIX permissions; links are never followed.
+ * not, and the temporary directory is removed at the next start. A load reads before it tidies up (moves damaged
+ * generations aside, removes older ones), so a load that fails has changed nothing; and the store then commits
+ * nothing, so that a run that could not read its checkpoint never replaces it. Files are owner-only (0600),
+ * directories too (0700), where the file system has POSIX permissions; links are never followed. Any {@link Path}
+ * will do, of the default file system or another one.
  */
 public final class FileCheckpointStore implements CheckpointStore {
 
@@ -51,8 +50,12 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final DurableFiles files;
     private final Quarantine quarantine;
     private final Generations generations;
+    private final StartupLoad startupLoad;
+    private final StateDirectory directory;
     private final SecureRandom random = new SecureRandom();
     private long lastSequence = -1;
+    /** Why the last {@link #prepare()} or {@link #load()} failed, until a load succeeds: meanwhile no commit. */
+    private Exception unread;
     /** Where each envelope of the newest set lives: a generation's file, or a per-bean file of an earlier version. */
     private final Map<String, Path> current = new HashMap<>();
     private final Map<String, Path> legacy = new HashMap<>();
@@ -63,6 +66,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.files = new DurableFiles(this.dir);
         this.quarantine = new Quarantine(this.dir);
         this.generations = new Generations(this.dir);
+        this.startupLoad = new StartupLoad(this.dir, generations, quarantine);
+        this.directory = new StateDirectory(this.dir, files);
     }
 
     public Path dir() {
@@ -75,34 +80,20 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /**
-     * Creates the directory (0700) if it is missing, checks that it is a directory where files can be created,
-     * warns if others may write to it, and removes what interrupted commits left behind. A directory is meant for
-     * one process: two running processes would overwrite each other's checkpoints.
+     * Creates the directory (0700) if it is missing, durably (the directory it is created in is forced), checks that
+     * it is a directory where files can be created, warns if others may write to it, and removes what interrupted
+     * commits left behind (what cannot be removed now is never read, and left to the next start). A directory is
+     * meant for one process: two running processes would overwrite each other's checkpoints.
      */
     @Override
     public synchronized void prepare() throws IOException {
-        if (!Files.exists(dir)) {
-            try {
-                files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new IOException("it does not exist and cannot be created (" + Problems.describe(e) + ")", e);
-            }
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("it is not a directory");
-        }
         try {
-            Files.delete(files.createProbe(dir));
-        } catch (IOException e) {
-            throw new IOException("files cannot be created in it (" + Problems.describe(e) + ")", e);
+            directory.check();
+        } catch (IOException | RuntimeException e) {
+            unread = e;
+            throw e;
         }
-        warnIfOthersMayWrite();
-        try (DirectoryStream<Path> debris = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
-            for (Path leftover : debris) {
-                DurableFiles.deleteTree(leftover);
-                LOG.fine(() -> "FLUX-0704 Removed " + leftover + ", left behind by an interrupted checkpoint");
-            }
-        }
+        directory.removeDebris();
     }
 
     /**
@@ -117,45 +108,34 @@ public final class FileCheckpointStore implements CheckpointStore {
                 : Optional.of(generations.read(committed.get(0), new HashMap<>()));
     }
 
+    /**
+     * The newest usable set (see {@link StartupLoad}: a load that throws has changed nothing). After a load that
+     * threw, this store commits nothing, so that the state this run started without cannot replace the checkpoint it
+     * could not read.
+     */
     @Override
     public synchronized Optional<CheckpointSet> load() throws IOException {
-        current.clear();
-        legacy.clear();
-        List<Long> committed = generations.committed();
-        lastSequence = committed.isEmpty() ? 0 : committed.get(0);
-        for (long sequence : committed) {
-            CheckpointSet set;
-            try {
-                set = generations.read(sequence, current);
-            } catch (IOException e) {
-                current.clear();
-                Path generation = generations.path(sequence);
-                String aside = quarantine.moveAside(generation);
-                LOG.warning(() -> "FLUX-0701 Checkpoint generation " + generation + " cannot be used ("
-                        + Problems.describe(e) + "); moved aside to " + aside + "; the one before it is used");
-                continue;
-            }
-            generations.removeOlderThan(sequence);
-            // per-bean files of an earlier version that a crash kept after the generation that carries them
-            LegacyCheckpoints.remove(LegacyCheckpoints.leftovers(dir), sequence);
-            return Optional.of(set);
+        try {
+            StartupLoad.Loaded loaded = startupLoad.load();
+            current.clear();
+            current.putAll(loaded.files());
+            legacy.clear();
+            legacy.putAll(loaded.legacy());
+            lastSequence = loaded.newestSequence();
+            unread = null;
+            return loaded.set();
+        } catch (IOException | RuntimeException e) {
+            unread = e;
+            throw e;
         }
-        legacy.putAll(new LegacyCheckpoints(dir, quarantine).find());
-        if (legacy.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Envelope> envelopes = new ArrayList<>();
-        for (Map.Entry<String, Path> file : legacy.entrySet()) {
-            envelopes.add(Envelope.stored(file.getKey(), DurableFiles.read(file.getValue())));
-            current.put(file.getKey(), file.getValue());
-        }
-        LOG.info(() -> "FLUX-0703 Read " + legacy.size() + " per-bean checkpoint file(s) of an earlier version in "
-                + dir + "; the next checkpoint carries them into a generation and removes them");
-        return Optional.of(new CheckpointSet(0, envelopes));
     }
 
     @Override
     public synchronized long commit(List<Envelope> envelopes) throws IOException {
+        if (unread != null) {
+            throw new IOException("the checkpoints in it could not be read at start-up (" + Problems.describe(unread)
+                    + "), and a commit would replace them with state that did not start from them", unread);
+        }
         long sequence = (lastSequence < 0 ? generations.newest() : lastSequence) + 1;
         Path temp = dir.resolve("." + GENERATION_PREFIX + sequence + "." + token() + TEMP_SUFFIX);
         Path target = generation(sequence);
@@ -214,19 +194,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public void release() {
         // a state directory is not shared between instances
-    }
-
-    private void warnIfOthersMayWrite() throws IOException {
-        if (!files.posix()) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            LOG.warning(() -> "FLUX-0406 State directory " + dir + " is writable by others ("
-                    + PosixFilePermissions.toString(permissions) + "); checkpoints are owner-only, but others could"
-                    + " replace them: chmod 700 it");
-        }
     }
 
     private String token() {

@@ -16,49 +16,68 @@ import dev.flux.shutdown.runtime.state.Problems;
 /**
  * Reads the per-bean files of versions before generations ({@code <dir>/<name>.json}, each replaced atomically on
  * its own), so that the first start of this version restores them and its first commit carries them into a
- * generation. A file whose envelope cannot be read does not say which bean it belonged to: it is moved aside at
- * once ({@code *.corrupt}), as the restore of that bean would have done.
+ * generation. A file whose envelope cannot be read does not say which bean it belonged to: it is moved aside
+ * ({@code *.corrupt}) once the load has read everything, as the restore of that bean would have done.
  */
 final class LegacyCheckpoints {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.state");
 
     private final Path dir;
-    private final Quarantine quarantine;
 
-    LegacyCheckpoints(Path dir, Quarantine quarantine) {
+    LegacyCheckpoints(Path dir) {
         this.dir = dir;
-        this.quarantine = quarantine;
     }
 
-    /** The usable per-bean files, by persistent name, in directory order; unusable ones are moved aside. */
-    Map<String, Path> find() throws IOException {
-        Map<String, Path> found = new LinkedHashMap<>();
+    /**
+     * What the per-bean files of an earlier version hold.
+     *
+     * @param usable   the usable files, by persistent name, in directory order
+     * @param unusable the files that cannot be used, with why
+     */
+    record Found(Map<String, Path> usable, Map<Path, String> unusable) {
+
+        /** Moves the unusable files aside, as far as it can: one that cannot be moved stays where it is. */
+        void moveUnusableAside(Quarantine quarantine) {
+            unusable.forEach((file, reason) -> {
+                try {
+                    String aside = quarantine.moveAside(file);
+                    LOG.warning(() -> "FLUX-0702 Checkpoint file " + file + " of an earlier version cannot be used: "
+                            + reason + "; moved aside to " + aside + "; its bean starts with fresh state");
+                } catch (IOException e) {
+                    LOG.warning(() -> "FLUX-0702 Checkpoint file " + file + " of an earlier version cannot be used: "
+                            + reason + ", and cannot be moved aside (" + Problems.describe(e) + "); its bean starts"
+                            + " with fresh state");
+                }
+            });
+        }
+    }
+
+    /** Reads the per-bean files, changing nothing. */
+    Found find() throws IOException {
+        Map<String, Path> usable = new LinkedHashMap<>();
+        Map<Path, String> unusable = new LinkedHashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + CheckpointFileNames.SUFFIX)) {
             for (Path file : files) {
                 if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                String problem;
                 try {
                     String name = EnvelopeFormat.decode(DurableFiles.read(file)).name();
                     if (file.getFileName().toString().equals(CheckpointFileNames.of(name))) {
-                        found.put(name, file);
-                        continue;
+                        usable.put(name, file);
+                    } else {
+                        unusable.put(file, "it holds the checkpoint of '" + name + "', which belongs in another"
+                                + " file");
                     }
-                    problem = "it holds the checkpoint of '" + name + "', which belongs in another file";
                 } catch (CorruptCheckpointException e) {
-                    problem = e.getMessage();
+                    unusable.put(file, e.getMessage());
                 } catch (IOException e) {
-                    problem = Problems.describe(e);
+                    unusable.put(file, Problems.describe(e));
                 }
-                String reason = problem;
-                String aside = quarantine.moveAside(file);
-                LOG.warning(() -> "FLUX-0702 Checkpoint file " + file + " of an earlier version cannot be used: "
-                        + reason + "; moved aside to " + aside + "; its bean starts with fresh state");
             }
         }
-        return found;
+        return new Found(usable, unusable);
     }
 
     /**
