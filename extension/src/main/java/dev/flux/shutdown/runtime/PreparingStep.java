@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * PREPARING: readiness is already DOWN (the coordinator set the phase); keep serving normally for

@@ -13,6 +13,7 @@ import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Writes the shutdown report: one line per phase, its details, and a summary, or the whole report as one JSON line

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
@@ -39,13 +42,12 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
         StateConfig state, GracePeriod gracePeriod, LongLivedConfig longLived, ObservabilityConfig observe) {
 
-    public static final String PREFIX = "flux.shutdown.";
-    public static final String ENABLED = PREFIX + "enabled";
-    public static final String SIGNALS = PREFIX + "signals";
-    public static final String READINESS_DELAY = PREFIX + "readiness-delay";
-    public static final String TIMEOUT = PREFIX + "timeout";
-    public static final String EXIT_CODE = PREFIX + "exit-code";
-    public static final String FORCED_EXIT_CODE = PREFIX + "forced-exit-code";
+    public static final String ENABLED = ConfigKeys.PREFIX + "enabled";
+    public static final String SIGNALS = ConfigKeys.PREFIX + "signals";
+    public static final String READINESS_DELAY = ConfigKeys.PREFIX + "readiness-delay";
+    public static final String TIMEOUT = ConfigKeys.PREFIX + "timeout";
+    public static final String EXIT_CODE = ConfigKeys.PREFIX + "exit-code";
+    public static final String FORCED_EXIT_CODE = ConfigKeys.PREFIX + "forced-exit-code";
 
     /** Signals that may start a shutdown; QUIT stays the JVM's thread dump, KILL and STOP cannot be caught. */
     public static final Set<String> CATCHABLE_SIGNALS = Set.of("TERM", "INT", "HUP");

@@ -19,6 +19,7 @@ import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.process.RunningApplication;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Tells what a shutdown does to whoever follows it: the monitor (JFR, JMX, metrics) as it happens, and the log once,

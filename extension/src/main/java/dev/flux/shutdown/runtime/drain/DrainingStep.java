@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.PhaseResult;
 import dev.flux.shutdown.runtime.PhaseStep;
 

@@ -1,7 +1,7 @@
 package dev.flux.shutdown.runtime.observe;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Configuration of what a shutdown shows outside its log lines.
@@ -16,9 +16,9 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdownOperation, boolean metrics) {
 
-    public static final String REPORT_FORMAT = ShutdownConfig.PREFIX + "report.format";
-    public static final String JMX_SHUTDOWN_OPERATION = ShutdownConfig.PREFIX + "jmx.shutdown-operation";
-    public static final String METRICS_ENABLED = ShutdownConfig.PREFIX + "metrics.enabled";
+    public static final String REPORT_FORMAT = ConfigKeys.PREFIX + "report.format";
+    public static final String JMX_SHUTDOWN_OPERATION = ConfigKeys.PREFIX + "jmx.shutdown-operation";
+    public static final String METRICS_ENABLED = ConfigKeys.PREFIX + "metrics.enabled";
 
     /** How the report is logged. */
     public enum ReportFormat {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
 
 /**
@@ -20,7 +21,7 @@ import dev.flux.shutdown.runtime.drain.DrainConfig;
  */
 public record GracePeriod(Optional<Duration> value) {
 
-    public static final String KEY = ShutdownConfig.PREFIX + "grace-period";
+    public static final String KEY = ConfigKeys.PREFIX + "grace-period";
     /** The environment variable of {@link #KEY}, by MicroProfile Config's mapping. */
     public static final String ENV = "FLUX_SHUTDOWN_GRACE_PERIOD";
 
