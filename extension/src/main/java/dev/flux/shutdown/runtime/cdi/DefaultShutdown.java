@@ -20,7 +20,7 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.PreparingStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;

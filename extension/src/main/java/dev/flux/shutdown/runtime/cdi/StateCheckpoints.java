@@ -21,7 +21,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.process.ApplicationContext;
 import dev.flux.shutdown.runtime.state.CheckpointMonitor;

@@ -2,6 +2,7 @@ package dev.flux.shutdown.runtime.observe;
 
 import dev.flux.shutdown.runtime.config.ConfigReader;
 import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.report.ReportFormat;
 
 /**
  * Configuration of what a shutdown shows outside its log lines.
@@ -19,14 +20,6 @@ public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdown
     public static final String REPORT_FORMAT = ConfigKeys.PREFIX + "report.format";
     public static final String JMX_SHUTDOWN_OPERATION = ConfigKeys.PREFIX + "jmx.shutdown-operation";
     public static final String METRICS_ENABLED = ConfigKeys.PREFIX + "metrics.enabled";
-
-    /** How the report is logged. */
-    public enum ReportFormat {
-        /** One line per phase, its details, and a summary. */
-        TEXT,
-        /** The whole report as one JSON object on one line. */
-        JSON
-    }
 
     public static ObservabilityConfig read(ConfigReader reader) {
         return new ObservabilityConfig(reader.choice(REPORT_FORMAT, ReportFormat.TEXT, ReportFormat.class),

@@ -193,7 +193,7 @@ class KubernetesManifestsTest {
 
         assertThat(config.enabled()).isTrue();
         assertThat(config.readinessDelay()).as("auto in a pod").isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.timeout()).as(ShutdownConfig.TIMEOUT).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.timeout()).as(ConfigKeys.TIMEOUT).isEqualTo(Duration.ofSeconds(60));
         assertThat(gracePeriod).isGreaterThan(config.timeout());
         assertThat(config.gracePeriod().value()).contains(gracePeriod);
         assertThat(config.gracePeriodWarning()).isEmpty();

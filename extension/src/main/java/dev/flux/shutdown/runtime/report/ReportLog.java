@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
-import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
 import dev.flux.shutdown.runtime.config.Durations;
 
 /**
@@ -33,13 +32,13 @@ public final class ReportLog {
      * @param application the application's name, for the JSON form
      * @param format      text lines or one JSON line
      */
-    ReportLog(String label, String application, ReportFormat format) {
+    public ReportLog(String label, String application, ReportFormat format) {
         this.label = label;
         this.application = application;
         this.format = format;
     }
 
-    void log(ShutdownReport report) {
+    public void log(ShutdownReport report) {
         if (format == ReportFormat.JSON) {
             info("FLUX-0800 " + ReportJson.render(report, application));
             return;
@@ -113,7 +112,7 @@ public final class ReportLog {
     }
 
     /** Makes sure the last lines reach their destination before the process ends. */
-    static void flushHandlers() {
+    public static void flushHandlers() {
         for (Logger logger = LOG; logger != null; logger = logger.getParent()) {
             for (Handler handler : logger.getHandlers()) {
                 handler.flush();

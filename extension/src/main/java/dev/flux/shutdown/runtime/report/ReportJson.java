@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
