@@ -20,6 +20,7 @@ import jakarta.interceptor.Interceptor;
 
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
+import dev.flux.shutdown.runtime.ShutdownConfig;
 
 /**
  * The build-compatible extension for CDI Lite runtimes (Quarkus ArC), which do not run portable extensions: it does at
@@ -117,6 +118,15 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
             scopesOfThem.add(scope);
         }
         problems.forEach(problem -> messages.error(problem, bean));
+    }
+
+    /** The application's one {@link ShutdownConfig}, read and validated once when the application first needs it. */
+    @Synthesis
+    public void provideConfiguration(SyntheticComponents components) {
+        components.addBean(ShutdownConfig.class)
+                .type(ShutdownConfig.class)
+                .scope(Singleton.class)
+                .createWith(ConfigurationFromRuntime.class);
     }
 
     /** Provides what was found to the runtime, which reads each class's cleanups again by reflection. */

@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.EventContext;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.inject.spi.CDI;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
 
@@ -34,7 +34,7 @@ public final class PersistentStateCheck implements SyntheticObserver<Object> {
             // the build refused other scopes already
             discovery.add(DiscoveredCleanups.FromBuild.load(classes[i]), scope);
         }
-        ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
+        ShutdownConfig config = CDI.current().select(ShutdownConfig.class).get();
         String problems = String.join("\n", discovery.deploymentProblems(config));
         if (!problems.isEmpty()) {
             throw new DeploymentException(problems);

@@ -19,7 +19,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
@@ -62,9 +61,11 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     @Inject
     BeanContainer beans;
 
+    @Inject
+    ShutdownConfig all;
+
     @PostConstruct
     void assemble() {
-        ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
         enabled = all.enabled();
         config = all.state();
         store = CheckpointStores.create(config, beans.createInstance());
