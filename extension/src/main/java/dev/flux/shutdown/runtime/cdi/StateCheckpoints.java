@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
@@ -64,6 +65,10 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     @Inject
     ShutdownConfig all;
 
+    /** On CDI Lite, the {@code @Persistent} beans the build found, checked as the application starts. */
+    @Inject
+    Instance<PersistentStateCheck> builtCheck;
+
     @PostConstruct
     void assemble() {
         enabled = all.enabled();
@@ -106,6 +111,20 @@ public class StateCheckpoints implements ReleasedCheckpoints {
 
     void forget(Object target) {
         instances.forget(target);
+    }
+
+    /**
+     * On CDI Lite, fails the application's start when its {@code @Persistent} beans cannot be checkpointed, before
+     * the application's own observers of the start (the portable extension checked them at deployment).
+     */
+    void checkBuiltPersistentBeans(
+            @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object started) {
+        if (builtCheck.isResolvable()) {
+            String problems = String.join("\n", builtCheck.get().problems(all));
+            if (!problems.isEmpty()) {
+                throw new DeploymentException(problems);
+            }
+        }
     }
 
     /** The lock that the application holds around changes spanning beans; see {@code Shutdown.stateLock()}. */
