@@ -9,6 +9,8 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 
 /**
  * The five phases in their order: each is entered on the timeline, announced (as an event, to the monitors), run and

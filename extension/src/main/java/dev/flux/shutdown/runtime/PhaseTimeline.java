@@ -12,6 +12,7 @@ import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * What one shutdown has done so far: the phase running now, when it and the whole shutdown started, and the
@@ -73,7 +74,7 @@ final class PhaseTimeline {
         ShutdownPhase running = phase;
         if (phases.stream().noneMatch(done -> done.phase() == running)) {
             phases.add(new PhaseReport(running, since(phaseStartNanos), false,
-                    "still running when " + ShutdownConfig.TIMEOUT + " expired", List.of()));
+                    "still running when " + ConfigKeys.TIMEOUT + " expired", List.of()));
         }
         return new ShutdownReport(cause, phases, since(startNanos), exitCode, late);
     }

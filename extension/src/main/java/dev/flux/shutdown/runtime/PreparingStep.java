@@ -5,6 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 
 /**
  * PREPARING: readiness is already DOWN (the coordinator set the phase); keep serving normally for

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedConfig;
@@ -21,13 +24,13 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
 /**
  * The whole configuration, read once at startup and validated; each concern gets its own part.
  *
- * @param enabled        {@value #ENABLED}: {@code false} turns every behaviour off
- * @param signals        {@value #SIGNALS}: signals that start a graceful shutdown ({@code TERM}, {@code INT},
+ * @param enabled        {@value ConfigKeys#ENABLED}: {@code false} turns every behaviour off
+ * @param signals        {@value ConfigKeys#SIGNALS}: signals that start a graceful shutdown ({@code TERM}, {@code INT},
  *                       {@code HUP})
- * @param readinessDelay {@value #READINESS_DELAY}: time between readiness DOWN and DRAINING
- * @param timeout        {@value #TIMEOUT}: bound of the whole shutdown, enforced by the watchdog
- * @param exitCode       {@value #EXIT_CODE}: exit code after a complete graceful shutdown
- * @param forcedExitCode {@value #FORCED_EXIT_CODE}: exit code when a bound was exceeded
+ * @param readinessDelay {@value ConfigKeys#READINESS_DELAY}: time between readiness DOWN and DRAINING
+ * @param timeout        {@value ConfigKeys#TIMEOUT}: bound of the whole shutdown, enforced by the watchdog
+ * @param exitCode       {@value ConfigKeys#EXIT_CODE}: exit code after a complete graceful shutdown
+ * @param forcedExitCode {@value ConfigKeys#FORCED_EXIT_CODE}: exit code when a bound was exceeded
  * @param process        {@code flux.shutdown.process}: who owns the process ({@code auto}, {@code application},
  *                       {@code server})
  * @param gracePeriod    {@code flux.shutdown.grace-period} ({@code FLUX_SHUTDOWN_GRACE_PERIOD}): the pod's
@@ -39,13 +42,6 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         int exitCode, int forcedExitCode, ProcessSetting process, DrainConfig drain, CleanupConfig cleanup,
         StateConfig state, GracePeriod gracePeriod, LongLivedConfig longLived, ObservabilityConfig observe) {
 
-    public static final String PREFIX = "flux.shutdown.";
-    public static final String ENABLED = PREFIX + "enabled";
-    public static final String SIGNALS = PREFIX + "signals";
-    public static final String READINESS_DELAY = PREFIX + "readiness-delay";
-    public static final String TIMEOUT = PREFIX + "timeout";
-    public static final String EXIT_CODE = PREFIX + "exit-code";
-    public static final String FORCED_EXIT_CODE = PREFIX + "forced-exit-code";
 
     /** Signals that may start a shutdown; QUIT stays the JVM's thread dump, KILL and STOP cannot be caught. */
     public static final Set<String> CATCHABLE_SIGNALS = Set.of("TERM", "INT", "HUP");
@@ -68,13 +64,13 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
      */
     public static ShutdownConfig read(Config config, Map<String, String> environment) {
         ConfigReader reader = new ConfigReader(config);
-        boolean enabled = reader.bool(ENABLED, true);
-        Set<String> signals = reader.names(SIGNALS, Set.of("TERM", "INT"), CATCHABLE_SIGNALS, signalName());
+        boolean enabled = reader.bool(ConfigKeys.ENABLED, true);
+        Set<String> signals = reader.names(ConfigKeys.SIGNALS, Set.of("TERM", "INT"), CATCHABLE_SIGNALS, signalName());
         boolean onKubernetes = onKubernetes(environment);
         Duration readinessDelay = readinessDelay(reader, onKubernetes);
-        Duration timeout = reader.duration(TIMEOUT, Duration.ofSeconds(60));
-        int exitCode = reader.integer(EXIT_CODE, 0, 0, 255);
-        int forcedExitCode = reader.integer(FORCED_EXIT_CODE, 1, 0, 255);
+        Duration timeout = reader.duration(ConfigKeys.TIMEOUT, Duration.ofSeconds(60));
+        int exitCode = reader.integer(ConfigKeys.EXIT_CODE, 0, 0, 255);
+        int forcedExitCode = reader.integer(ConfigKeys.FORCED_EXIT_CODE, 1, 0, 255);
         ProcessSetting process = ProcessSetting.read(reader);
         DrainConfig drain = DrainConfig.read(reader, onKubernetes);
         CleanupConfig cleanup = CleanupConfig.read(reader);
@@ -84,15 +80,15 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
         ObservabilityConfig observe = ObservabilityConfig.read(reader);
 
         if (reader.problems().isEmpty() && readinessDelay.plus(drain.timeout()).compareTo(timeout) >= 0) {
-            reader.problem(READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
-                    + " (" + Durations.format(drain.timeout()) + ") must be less than " + TIMEOUT + " ("
+            reader.problem(ConfigKeys.READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + " + DrainConfig.TIMEOUT
+                    + " (" + Durations.format(drain.timeout()) + ") must be less than " + ConfigKeys.TIMEOUT + " ("
                     + Durations.format(timeout) + "), so that cleanup and checkpoints still have time before"
-                    + " the watchdog halts the JVM: raise " + TIMEOUT + " or lower the other two");
+                    + " the watchdog halts the JVM: raise " + ConfigKeys.TIMEOUT + " or lower the other two");
         }
         if (reader.problems().isEmpty() && state.store() == StateConfig.StoreKind.JDBC
                 && state.jdbc().timeout().compareTo(timeout) >= 0) {
             reader.problem(JdbcStoreConfig.TIMEOUT + " (" + Durations.format(state.jdbc().timeout()) + ") must be"
-                    + " less than " + TIMEOUT + " (" + Durations.format(timeout) + "), so that a store that does not"
+                    + " less than " + ConfigKeys.TIMEOUT + " (" + Durations.format(timeout) + "), so that a store that does not"
                     + " answer is reported before the watchdog halts the JVM");
         }
         reader.throwIfInvalid();
@@ -111,13 +107,13 @@ public record ShutdownConfig(boolean enabled, Set<String> signals, Duration read
     }
 
     private static Duration readinessDelay(ConfigReader reader, boolean onKubernetes) {
-        if (reader.raw(READINESS_DELAY).filter(v -> v.equalsIgnoreCase("auto")).isPresent()
-                || reader.raw(READINESS_DELAY).isEmpty()) {
+        if (reader.raw(ConfigKeys.READINESS_DELAY).filter(v -> v.equalsIgnoreCase("auto")).isPresent()
+                || reader.raw(ConfigKeys.READINESS_DELAY).isEmpty()) {
             return onKubernetes ? KUBERNETES_READINESS_DELAY : Duration.ZERO;
         }
-        String value = reader.raw(READINESS_DELAY).orElseThrow();
+        String value = reader.raw(ConfigKeys.READINESS_DELAY).orElseThrow();
         return Durations.parse(value).orElseGet(() -> {
-            reader.invalid(READINESS_DELAY, value, "auto or " + Durations.EXPECTED_FORM);
+            reader.invalid(ConfigKeys.READINESS_DELAY, value, "auto or " + Durations.EXPECTED_FORM);
             return Duration.ZERO;
         });
     }

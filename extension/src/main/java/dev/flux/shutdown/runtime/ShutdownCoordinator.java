@@ -19,6 +19,10 @@ import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.runtime.process.RunningApplication;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
+import dev.flux.shutdown.runtime.report.ReportLog;
 
 /**
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.
@@ -254,11 +258,11 @@ public final class ShutdownCoordinator {
         boolean owns = ownsProcess();
         record.timedOut(partial, reportFollows -> {
             if (owns) {
-                LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
+                LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ConfigKeys.TIMEOUT + "="
                         + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
                         + config.forcedExitCode());
             } else if (reportFollows) {
-                LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ShutdownConfig.TIMEOUT + "="
+                LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ConfigKeys.TIMEOUT + "="
                         + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
                         + " application, so the library stops waiting and leaves the process to the server");
             }

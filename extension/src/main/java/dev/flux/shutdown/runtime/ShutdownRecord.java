@@ -6,6 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownReport;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.report.ReportLog;
 
 /**
  * Tells what a shutdown does to whoever follows it: the monitor (JFR, JMX, metrics) as it happens, and the log once,
@@ -48,9 +51,9 @@ final class ShutdownRecord {
             observe(m -> m.reported(done));
             reportLog.log(done);
         } else {
-            LOG.info(() -> "FLUX-0008 " + label + "The shutdown that outlived " + ShutdownConfig.TIMEOUT
+            LOG.info(() -> "FLUX-0008 " + label + "The shutdown that outlived " + ConfigKeys.TIMEOUT
                     + " has ended, after " + Durations.format(done.total()) + "; its report was logged when "
-                    + ShutdownConfig.TIMEOUT + " expired");
+                    + ConfigKeys.TIMEOUT + " expired");
         }
     }
 

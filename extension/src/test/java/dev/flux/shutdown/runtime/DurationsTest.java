@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /** The duration forms that every {@code flux.shutdown.*} duration key accepts, and those it refuses. */
 class DurationsTest {

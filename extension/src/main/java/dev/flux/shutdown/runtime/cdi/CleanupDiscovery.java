@@ -22,7 +22,7 @@ import jakarta.inject.Singleton;
 
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.ShutdownPhaseEvent;
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 
 /**

@@ -13,14 +13,12 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import dev.flux.shutdown.Shutdown;
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.PreparingStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
@@ -70,6 +68,10 @@ public class DefaultShutdown implements Shutdown {
     @Inject
     StateCheckpoints checkpoints;
 
+    /** The configuration, read once for the whole application. */
+    @Inject
+    ShutdownConfig config;
+
     private ShutdownCoordinator coordinator;
     private RunningApplication application;
     private DrainGate gate;
@@ -78,7 +80,6 @@ public class DefaultShutdown implements Shutdown {
 
     @PostConstruct
     void assemble() {
-        ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
         application = RunningApplication.capture(config.process());
         observers = config.enabled()
                 ? Observers.forRuntime(application.name(), application.ownsProcess(), config.observe().metrics(),

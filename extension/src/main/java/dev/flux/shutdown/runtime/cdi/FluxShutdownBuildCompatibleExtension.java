@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
@@ -16,10 +15,10 @@ import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
+import dev.flux.shutdown.runtime.ShutdownConfig;
 
 /**
  * The build-compatible extension for CDI Lite runtimes (Quarkus ArC), which do not run portable extensions: it does at
@@ -119,6 +118,15 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
         problems.forEach(problem -> messages.error(problem, bean));
     }
 
+    /** The application's one {@link ShutdownConfig}, read and validated once when the application first needs it. */
+    @Synthesis
+    public void provideConfiguration(SyntheticComponents components) {
+        components.addBean(ShutdownConfig.class)
+                .type(ShutdownConfig.class)
+                .scope(Singleton.class)
+                .createWith(ConfigurationFromRuntime.class);
+    }
+
     /** Provides what was found to the runtime, which reads each class's cleanups again by reflection. */
     @Synthesis
     public void provideCleanups(SyntheticComponents components) {
@@ -139,12 +147,11 @@ public class FluxShutdownBuildCompatibleExtension implements BuildCompatibleExte
         if (persistentClasses.isEmpty()) {
             return;
         }
-        components.addObserver(Object.class)
-                .declaringClass(PersistentStateCheck.class)
-                .qualifier(Initialized.Literal.APPLICATION)
-                .priority(Interceptor.Priority.LIBRARY_BEFORE)
+        components.addBean(PersistentStateCheck.class)
+                .type(PersistentStateCheck.class)
+                .scope(Singleton.class)
                 .withParam(PersistentStateCheck.CLASSES, persistentClasses.toArray(String[]::new))
                 .withParam(PersistentStateCheck.SCOPES, persistentScopes.toArray(String[]::new))
-                .observeWith(PersistentStateCheck.class);
+                .createWith(PersistentStateCheck.FromBuild.class);
     }
 }

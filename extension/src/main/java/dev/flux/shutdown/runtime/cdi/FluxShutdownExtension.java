@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
@@ -41,6 +42,9 @@ public class FluxShutdownExtension implements Extension {
 
     private final List<ContextualCleanups.Entry> cleanups = new ArrayList<>();
     private final PersistentDiscovery persistent = new PersistentDiscovery();
+    /** The configuration, read once during deployment and given to every bean; none when it is invalid. */
+    private ShutdownConfig config;
+    private DeploymentException invalidConfiguration;
 
     /**
      * Adds {@link RegistryInjection} as a bean where the MicroProfile Metrics API is visible to the library: the
@@ -111,6 +115,7 @@ public class FluxShutdownExtension implements Extension {
 
     /** Provides what was found to the runtime, as the build-compatible extension does on CDI Lite. */
     void provideCleanups(@Observes AfterBeanDiscovery discovery) {
+        provideConfiguration(discovery);
         discovery.addBean()
                 .types(DiscoveredCleanups.class, Object.class)
                 .scope(Singleton.class)
@@ -118,15 +123,33 @@ public class FluxShutdownExtension implements Extension {
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation validation, BeanManager beans) {
-        ShutdownConfig config;
-        try {
-            config = ShutdownConfig.read(ConfigProvider.getConfig());
-        } catch (DeploymentException e) {
-            validation.addDeploymentProblem(e);
+        if (invalidConfiguration != null) {
+            validation.addDeploymentProblem(invalidConfiguration);
             return;
         }
         persistent.deploymentProblems(config, beans.createInstance())
                 .forEach(problem -> validation.addDeploymentProblem(new DeploymentException(problem)));
+    }
+
+    /**
+     * Reads and validates the configuration once, and makes it the application's {@link ShutdownConfig} bean; an
+     * invalid one fails the deployment at validation with every problem it has.
+     */
+    private void provideConfiguration(AfterBeanDiscovery discovery) {
+        try {
+            config = ShutdownConfig.read(ConfigProvider.getConfig());
+        } catch (DeploymentException e) {
+            invalidConfiguration = e;
+        }
+        discovery.addBean()
+                .types(ShutdownConfig.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> {
+                    if (config == null) {
+                        throw invalidConfiguration;
+                    }
+                    return config;
+                });
     }
 
     private List<ContextualCleanups.Entry> cleanups() {

@@ -1,43 +1,50 @@
 package dev.flux.shutdown.runtime.cdi;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
-import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
-import jakarta.enterprise.inject.spi.DeploymentException;
-import jakarta.enterprise.inject.spi.EventContext;
-
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
 
 /**
- * On CDI Lite, fails the application's start when its {@code @Persistent} beans cannot be checkpointed (two share a
- * file, or the state directory cannot be created or written), as the portable extension fails the deployment on CDI
- * Full: a synthetic observer of the application's start that the build-compatible extension registers only when the
- * build found a {@code @Persistent} bean. Its parameters are {@value #CLASSES}, those bean classes, and
- * {@value #SCOPES}, their scopes (same order).
+ * On CDI Lite, the {@code @Persistent} beans the build found, so that the application's start fails when they cannot
+ * be checkpointed (two share a file, or the state directory cannot be created or written), as the portable extension
+ * fails the deployment on CDI Full. The build-compatible extension makes it a bean only when it found such a bean;
+ * {@link StateCheckpoints} runs it as the application starts, with the configuration every bean is given.
  */
-public final class PersistentStateCheck implements SyntheticObserver<Object> {
+public final class PersistentStateCheck {
 
     static final String CLASSES = "classes";
     static final String SCOPES = "scopes";
 
-    @Override
-    public void observe(EventContext<Object> event, Parameters params) {
-        String[] classes = params.get(CLASSES, String[].class, new String[0]);
-        String[] scopes = params.get(SCOPES, String[].class, new String[0]);
-        PersistentDiscovery discovery = new PersistentDiscovery();
-        for (int i = 0; i < classes.length; i++) {
-            Class<? extends Annotation> scope = DiscoveredCleanups.FromBuild.load(scopes[i])
-                    .asSubclass(Annotation.class);
-            // the build refused other scopes already
-            discovery.add(DiscoveredCleanups.FromBuild.load(classes[i]), scope);
-        }
-        ShutdownConfig config = ShutdownConfig.read(ConfigProvider.getConfig());
-        String problems = String.join("\n", discovery.deploymentProblems(config));
-        if (!problems.isEmpty()) {
-            throw new DeploymentException(problems);
+    private final PersistentDiscovery discovery;
+
+    private PersistentStateCheck(PersistentDiscovery discovery) {
+        this.discovery = discovery;
+    }
+
+    List<String> problems(ShutdownConfig config) {
+        return discovery.deploymentProblems(config);
+    }
+
+    /** Makes the check from the build's parameters: {@value #CLASSES}, the bean classes, and {@value #SCOPES}. */
+    public static final class FromBuild implements SyntheticBeanCreator<PersistentStateCheck> {
+
+        @Override
+        public PersistentStateCheck create(Instance<Object> lookup, Parameters params) {
+            String[] classes = params.get(CLASSES, String[].class, new String[0]);
+            String[] scopes = params.get(SCOPES, String[].class, new String[0]);
+            PersistentDiscovery discovery = new PersistentDiscovery();
+            for (int i = 0; i < classes.length; i++) {
+                Class<? extends Annotation> scope = DiscoveredCleanups.FromBuild.load(scopes[i])
+                        .asSubclass(Annotation.class);
+                // the build refused other scopes already
+                discovery.add(DiscoveredCleanups.FromBuild.load(classes[i]), scope);
+            }
+            return new PersistentStateCheck(discovery);
         }
     }
 }

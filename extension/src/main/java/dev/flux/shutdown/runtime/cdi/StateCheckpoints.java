@@ -14,14 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.process.ApplicationContext;
 import dev.flux.shutdown.runtime.state.CheckpointMonitor;
@@ -62,9 +62,15 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     @Inject
     BeanContainer beans;
 
+    @Inject
+    ShutdownConfig all;
+
+    /** On CDI Lite, the {@code @Persistent} beans the build found, checked as the application starts. */
+    @Inject
+    Instance<PersistentStateCheck> builtCheck;
+
     @PostConstruct
     void assemble() {
-        ShutdownConfig all = ShutdownConfig.read(ConfigProvider.getConfig());
         enabled = all.enabled();
         config = all.state();
         store = CheckpointStores.create(config, beans.createInstance());
@@ -105,6 +111,20 @@ public class StateCheckpoints implements ReleasedCheckpoints {
 
     void forget(Object target) {
         instances.forget(target);
+    }
+
+    /**
+     * On CDI Lite, fails the application's start when its {@code @Persistent} beans cannot be checkpointed, before
+     * the application's own observers of the start (the portable extension checked them at deployment).
+     */
+    void checkBuiltPersistentBeans(
+            @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object started) {
+        if (builtCheck.isResolvable()) {
+            String problems = String.join("\n", builtCheck.get().problems(all));
+            if (!problems.isEmpty()) {
+                throw new DeploymentException(problems);
+            }
+        }
     }
 
     /** The lock that the application holds around changes spanning beans; see {@code Shutdown.stateLock()}. */

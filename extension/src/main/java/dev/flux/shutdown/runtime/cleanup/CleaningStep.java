@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
-import dev.flux.shutdown.runtime.PhaseResult;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome.Status;
 
 /**

@@ -2,8 +2,8 @@ package dev.flux.shutdown.runtime.cleanup;
 
 import java.time.Duration;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Configuration of the CLEANING phase.
@@ -12,7 +12,7 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record CleanupConfig(Duration timeout) {
 
-    public static final String TIMEOUT = ShutdownConfig.PREFIX + "cleanup.timeout";
+    public static final String TIMEOUT = ConfigKeys.PREFIX + "cleanup.timeout";
 
     public static CleanupConfig read(ConfigReader reader) {
         Duration timeout = reader.duration(TIMEOUT, Duration.ofSeconds(10));

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Runs the cleanups of a plan one at a time, each on its own daemon thread and bounded by its timeout, so that a

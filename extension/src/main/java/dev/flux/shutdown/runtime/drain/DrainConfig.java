@@ -2,9 +2,9 @@ package dev.flux.shutdown.runtime.drain;
 
 import java.time.Duration;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.Durations;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Configuration of the DRAINING phase.
@@ -17,10 +17,10 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record DrainConfig(Duration timeout, NewRequests newRequests, Duration retryAfter, Duration quietPeriod) {
 
-    public static final String TIMEOUT = ShutdownConfig.PREFIX + "drain.timeout";
-    public static final String NEW_REQUESTS = ShutdownConfig.PREFIX + "drain.new-requests";
-    public static final String RETRY_AFTER = ShutdownConfig.PREFIX + "reject.retry-after";
-    public static final String QUIET_PERIOD = ShutdownConfig.PREFIX + "drain.quiet-period";
+    public static final String TIMEOUT = ConfigKeys.PREFIX + "drain.timeout";
+    public static final String NEW_REQUESTS = ConfigKeys.PREFIX + "drain.new-requests";
+    public static final String RETRY_AFTER = ConfigKeys.PREFIX + "reject.retry-after";
+    public static final String QUIET_PERIOD = ConfigKeys.PREFIX + "drain.quiet-period";
 
     /**
      * The quiet period that {@code auto} means on Kubernetes: endpoint removal reaches kube-proxy and ingresses

@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
-import dev.flux.shutdown.runtime.Durations;
-import dev.flux.shutdown.runtime.PhaseResult;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 
 /**
  * DRAINING: waits for in-flight work to finish and, with a quiet period, for requests to stop arriving; bounded by

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * The configuration in force, as {@code name=value} strings for JMX consoles: every value of the validated
@@ -25,7 +26,7 @@ public final class ConfigurationLines {
 
     public static List<String> of(ShutdownConfig config) {
         List<String> lines = new ArrayList<>();
-        add(lines, ShutdownConfig.PREFIX, config);
+        add(lines, ConfigKeys.PREFIX, config);
         return lines;
     }
 

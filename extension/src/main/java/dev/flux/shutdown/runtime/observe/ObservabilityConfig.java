@@ -1,7 +1,8 @@
 package dev.flux.shutdown.runtime.observe;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
+import dev.flux.shutdown.runtime.report.ReportFormat;
 
 /**
  * Configuration of what a shutdown shows outside its log lines.
@@ -16,17 +17,9 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record ObservabilityConfig(ReportFormat reportFormat, boolean jmxShutdownOperation, boolean metrics) {
 
-    public static final String REPORT_FORMAT = ShutdownConfig.PREFIX + "report.format";
-    public static final String JMX_SHUTDOWN_OPERATION = ShutdownConfig.PREFIX + "jmx.shutdown-operation";
-    public static final String METRICS_ENABLED = ShutdownConfig.PREFIX + "metrics.enabled";
-
-    /** How the report is logged. */
-    public enum ReportFormat {
-        /** One line per phase, its details, and a summary. */
-        TEXT,
-        /** The whole report as one JSON object on one line. */
-        JSON
-    }
+    public static final String REPORT_FORMAT = ConfigKeys.PREFIX + "report.format";
+    public static final String JMX_SHUTDOWN_OPERATION = ConfigKeys.PREFIX + "jmx.shutdown-operation";
+    public static final String METRICS_ENABLED = ConfigKeys.PREFIX + "metrics.enabled";
 
     public static ObservabilityConfig read(ConfigReader reader) {
         return new ObservabilityConfig(reader.choice(REPORT_FORMAT, ReportFormat.TEXT, ReportFormat.class),

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.Durations;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.Durations;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
 
 /**
@@ -20,7 +20,7 @@ import dev.flux.shutdown.runtime.drain.DrainConfig;
  */
 public record GracePeriod(Optional<Duration> value) {
 
-    public static final String KEY = ShutdownConfig.PREFIX + "grace-period";
+    public static final String KEY = ConfigKeys.PREFIX + "grace-period";
     /** The environment variable of {@link #KEY}, by MicroProfile Config's mapping. */
     public static final String ENV = "FLUX_SHUTDOWN_GRACE_PERIOD";
 
@@ -59,17 +59,17 @@ public record GracePeriod(Optional<Duration> value) {
         Duration grace = value.get();
         String given = "The pod's grace period (" + ENV + ": " + Durations.format(grace) + ")";
         long suggested = (timeout.toMillis() + 999) / 1000 + 10;
-        String fix = "; set terminationGracePeriodSeconds (and " + ENV + ") above " + ShutdownConfig.TIMEOUT
-                + ", for example to " + suggested + ", or lower " + ShutdownConfig.TIMEOUT;
+        String fix = "; set terminationGracePeriodSeconds (and " + ENV + ") above " + ConfigKeys.TIMEOUT
+                + ", for example to " + suggested + ", or lower " + ConfigKeys.TIMEOUT;
         Duration draining = readinessDelay.plus(drainTimeout);
         if (grace.compareTo(draining) <= 0) {
             return Optional.of(new Warning("FLUX-0851", given + " is not longer than "
-                    + ShutdownConfig.READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + "
+                    + ConfigKeys.READINESS_DELAY + " (" + Durations.format(readinessDelay) + ") + "
                     + DrainConfig.TIMEOUT + " (" + Durations.format(drainTimeout) + ") = " + Durations.format(draining)
                     + ": Kubernetes may SIGKILL the process while requests are still draining, and before "
-                    + ShutdownConfig.TIMEOUT + " (" + Durations.format(timeout) + ")" + fix));
+                    + ConfigKeys.TIMEOUT + " (" + Durations.format(timeout) + ")" + fix));
         }
-        return Optional.of(new Warning("FLUX-0850", given + " is not longer than " + ShutdownConfig.TIMEOUT + " ("
+        return Optional.of(new Warning("FLUX-0850", given + " is not longer than " + ConfigKeys.TIMEOUT + " ("
                 + Durations.format(timeout) + "): Kubernetes may SIGKILL the process during cleanups or checkpoints,"
                 + " before the watchdog bounds and reports the shutdown" + fix));
     }

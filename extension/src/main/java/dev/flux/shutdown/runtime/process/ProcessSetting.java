@@ -1,7 +1,7 @@
 package dev.flux.shutdown.runtime.process;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * {@value #KEY}: who owns the process. {@code auto} (the default) recognises the application servers that host
@@ -16,7 +16,7 @@ public enum ProcessSetting {
     /** A server hosts the application: the library never ends or halts the process. */
     SERVER;
 
-    public static final String KEY = ShutdownConfig.PREFIX + "process";
+    public static final String KEY = ConfigKeys.PREFIX + "process";
 
     public static ProcessSetting read(ConfigReader reader) {
         return reader.choice(KEY, AUTO, ProcessSetting.class);

@@ -8,8 +8,8 @@ import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
-import dev.flux.shutdown.runtime.ReportJson;
-import dev.flux.shutdown.runtime.ReportLog;
+import dev.flux.shutdown.runtime.report.ReportJson;
+import dev.flux.shutdown.runtime.report.ReportLog;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
 import dev.flux.shutdown.runtime.observe.ConfigurationLines;
 import dev.flux.shutdown.runtime.observe.ObservabilityConfig;

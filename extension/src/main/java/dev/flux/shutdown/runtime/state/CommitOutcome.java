@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * How one checkpoint of every bean went.

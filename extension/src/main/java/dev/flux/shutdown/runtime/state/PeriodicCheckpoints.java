@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.flux.shutdown.runtime.Durations;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Runs checkpoints (each one set of every bean) every {@code flux.shutdown.state.checkpoint-interval} on one named

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
-import dev.flux.shutdown.runtime.PhaseResult;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 
 /**
  * PERSISTING: stops periodic checkpoints and commits the final checkpoint of every existing {@code @Persistent}

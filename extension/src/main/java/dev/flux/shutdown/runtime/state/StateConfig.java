@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
 
 /**
@@ -20,9 +20,9 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
  */
 public record StateConfig(StoreKind store, Path dir, Duration checkpointInterval, JdbcStoreConfig jdbc) {
 
-    public static final String STORE = ShutdownConfig.PREFIX + "state.store";
-    public static final String DIR = ShutdownConfig.PREFIX + "state.dir";
-    public static final String CHECKPOINT_INTERVAL = ShutdownConfig.PREFIX + "state.checkpoint-interval";
+    public static final String STORE = ConfigKeys.PREFIX + "state.store";
+    public static final String DIR = ConfigKeys.PREFIX + "state.dir";
+    public static final String CHECKPOINT_INTERVAL = ConfigKeys.PREFIX + "state.checkpoint-interval";
 
     /** The kinds of checkpoint store, as {@value #STORE} names them (in kebab-case). */
     public enum StoreKind {

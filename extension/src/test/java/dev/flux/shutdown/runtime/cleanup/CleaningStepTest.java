@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.ShutdownCause;
-import dev.flux.shutdown.runtime.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
 
 class CleaningStepTest {
 

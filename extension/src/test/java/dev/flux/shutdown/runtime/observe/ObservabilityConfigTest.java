@@ -13,7 +13,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
-import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
+import dev.flux.shutdown.runtime.report.ReportFormat;
 
 /** The keys of what a shutdown shows: the report's format, the JMX operation, the meters, validated at startup. */
 class ObservabilityConfigTest {

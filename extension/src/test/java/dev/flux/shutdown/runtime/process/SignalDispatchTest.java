@@ -22,8 +22,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
-import dev.flux.shutdown.runtime.PhaseResult;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;

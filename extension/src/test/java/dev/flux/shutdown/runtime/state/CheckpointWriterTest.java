@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.flux.shutdown.ShutdownCause;
-import dev.flux.shutdown.runtime.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
 import dev.flux.shutdown.runtime.state.Samples.Counter;
 import dev.flux.shutdown.runtime.state.Samples.Loop;
 import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;

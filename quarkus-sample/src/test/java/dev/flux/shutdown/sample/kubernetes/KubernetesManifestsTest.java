@@ -36,6 +36,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
 import dev.flux.shutdown.runtime.process.GracePeriod;
@@ -192,7 +193,7 @@ class KubernetesManifestsTest {
 
         assertThat(config.enabled()).isTrue();
         assertThat(config.readinessDelay()).as("auto in a pod").isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.timeout()).as(ShutdownConfig.TIMEOUT).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.timeout()).as(ConfigKeys.TIMEOUT).isEqualTo(Duration.ofSeconds(60));
         assertThat(gracePeriod).isGreaterThan(config.timeout());
         assertThat(config.gracePeriod().value()).contains(gracePeriod);
         assertThat(config.gracePeriodWarning()).isEmpty();
@@ -205,8 +206,8 @@ class KubernetesManifestsTest {
                 ProcessSetting.class, GracePeriod.class)) {
             for (Field field : type.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                        && field.get(null) instanceof String key && key.startsWith(ShutdownConfig.PREFIX)
-                        && !key.equals(ShutdownConfig.PREFIX)) {
+                        && field.get(null) instanceof String key && key.startsWith(ConfigKeys.PREFIX)
+                        && !key.equals(ConfigKeys.PREFIX)) {
                     libraryVariables.add(environmentName(key));
                 }
             }

@@ -4,8 +4,8 @@ import java.util.logging.Logger;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
-import dev.flux.shutdown.runtime.PhaseResult;
-import dev.flux.shutdown.runtime.PhaseStep;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseStep;
 
 /**
  * DRAINING with long-lived responses: first ends every open event stream, long poll and WebSocket session (they

@@ -3,8 +3,8 @@ package dev.flux.shutdown.runtime.drain.longlived;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Configuration of the ending of long-lived responses (server-sent event streams, long polls, WebSocket sessions) at
@@ -21,10 +21,10 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record LongLivedConfig(boolean enabled, Optional<String> sseLastEvent, Duration sseRetry, Duration endTimeout) {
 
-    public static final String ENABLED = ShutdownConfig.PREFIX + "drain.long-lived.enabled";
-    public static final String SSE_LAST_EVENT = ShutdownConfig.PREFIX + "drain.sse.last-event";
-    public static final String SSE_RETRY = ShutdownConfig.PREFIX + "drain.sse.retry";
-    public static final String END_TIMEOUT = ShutdownConfig.PREFIX + "drain.long-lived.timeout";
+    public static final String ENABLED = ConfigKeys.PREFIX + "drain.long-lived.enabled";
+    public static final String SSE_LAST_EVENT = ConfigKeys.PREFIX + "drain.sse.last-event";
+    public static final String SSE_RETRY = ConfigKeys.PREFIX + "drain.sse.retry";
+    public static final String END_TIMEOUT = ConfigKeys.PREFIX + "drain.long-lived.timeout";
 
     public LongLivedConfig {
         sseLastEvent = sseLastEvent.filter(text -> !text.isEmpty());

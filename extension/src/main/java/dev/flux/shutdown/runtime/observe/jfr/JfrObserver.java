@@ -16,7 +16,6 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
-import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupOutcome;
 import dev.flux.shutdown.runtime.drain.DrainConfig;
@@ -24,6 +23,7 @@ import dev.flux.shutdown.runtime.drain.DrainOutcome;
 import dev.flux.shutdown.runtime.observe.ShutdownObserver;
 import dev.flux.shutdown.runtime.state.CheckpointOutcome;
 import dev.flux.shutdown.runtime.state.CommitOutcome;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Shows a shutdown in JDK Flight Recorder: one event for the trigger, one per phase (timed from its start to its
@@ -143,7 +143,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public void timedOut(ShutdownCause cause, ShutdownPhase running) {
-        stillRunning(running + " phase", ShutdownConfig.TIMEOUT);
+        stillRunning(running + " phase", ConfigKeys.TIMEOUT);
         synchronized (this) {
             PhaseEvent event = phase;
             phase = null;
@@ -153,7 +153,7 @@ public final class JfrObserver implements ShutdownObserver {
                 event.phase = running.name();
                 event.cause = cause.toString();
                 event.outcome = "timed-out";
-                event.summary = "still running when " + ShutdownConfig.TIMEOUT + " expired";
+                event.summary = "still running when " + ConfigKeys.TIMEOUT + " expired";
                 event.commit();
             }
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.flux.shutdown.runtime.ConfigReader;
-import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.config.ConfigReader;
+import dev.flux.shutdown.runtime.config.ConfigKeys;
 
 /**
  * Configuration of the JDBC checkpoint store and of the instance identity that owns a set of checkpoints in it.
@@ -23,10 +23,10 @@ import dev.flux.shutdown.runtime.ShutdownConfig;
  */
 public record JdbcStoreConfig(String dataSource, String table, String instance, Duration timeout) {
 
-    public static final String DATASOURCE = ShutdownConfig.PREFIX + "state.jdbc.datasource";
-    public static final String TABLE = ShutdownConfig.PREFIX + "state.jdbc.table";
-    public static final String TIMEOUT = ShutdownConfig.PREFIX + "state.jdbc.timeout";
-    public static final String INSTANCE = ShutdownConfig.PREFIX + "state.instance";
+    public static final String DATASOURCE = ConfigKeys.PREFIX + "state.jdbc.datasource";
+    public static final String TABLE = ConfigKeys.PREFIX + "state.jdbc.table";
+    public static final String TIMEOUT = ConfigKeys.PREFIX + "state.jdbc.timeout";
+    public static final String INSTANCE = ConfigKeys.PREFIX + "state.instance";
 
     public static final String DEFAULT_TABLE = "flux_checkpoint";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

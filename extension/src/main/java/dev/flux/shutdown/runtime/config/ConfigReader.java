@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.config;
 
 import java.time.Duration;
 import java.util.ArrayList;

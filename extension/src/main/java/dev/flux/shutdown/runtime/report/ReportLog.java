@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
-import dev.flux.shutdown.runtime.observe.ObservabilityConfig.ReportFormat;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * Writes the shutdown report: one line per phase, its details, and a summary, or the whole report as one JSON line
@@ -32,13 +32,13 @@ public final class ReportLog {
      * @param application the application's name, for the JSON form
      * @param format      text lines or one JSON line
      */
-    ReportLog(String label, String application, ReportFormat format) {
+    public ReportLog(String label, String application, ReportFormat format) {
         this.label = label;
         this.application = application;
         this.format = format;
     }
 
-    void log(ShutdownReport report) {
+    public void log(ShutdownReport report) {
         if (format == ReportFormat.JSON) {
             info("FLUX-0800 " + ReportJson.render(report, application));
             return;
@@ -112,7 +112,7 @@ public final class ReportLog {
     }
 
     /** Makes sure the last lines reach their destination before the process ends. */
-    static void flushHandlers() {
+    public static void flushHandlers() {
         for (Logger logger = LOG; logger != null; logger = logger.getParent()) {
             for (Handler handler : logger.getHandlers()) {
                 handler.flush();

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

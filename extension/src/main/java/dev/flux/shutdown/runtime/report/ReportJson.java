@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.PhaseReport;
+import dev.flux.shutdown.runtime.config.Durations;
 
 /**
  * The shutdown report as one JSON object on one line, for log pipelines: the same facts as the text lines (each

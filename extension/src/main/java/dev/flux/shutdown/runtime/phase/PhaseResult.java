@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.phase;
 
 import java.util.List;
 
