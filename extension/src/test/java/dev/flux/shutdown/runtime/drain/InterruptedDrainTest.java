@@ -14,7 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.ShutdownCause;
-import dev.flux.shutdown.runtime.PhaseResult;
+import dev.flux.shutdown.runtime.phase.PhaseResult;
 import dev.flux.shutdown.runtime.drain.DrainConfig.NewRequests;
 
 /**
