@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,9 +24,6 @@ import dev.flux.shutdown.testsupport.ChildProcess;
  * directory.
  */
 final class ChildJvm implements AutoCloseable {
-
-    /** Upper bound of every wait: generous, for a loaded machine; a passing test never waits this long. */
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** Set by the build: the application's compiled classes. */
     private static final String APP_CLASSES = "tck.app.classes";
@@ -80,7 +76,7 @@ final class ChildJvm implements AutoCloseable {
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
         Path workDir = Files.createTempDirectory("flux-tck-app-");
         try {
-            return new ChildJvm(ChildProcess.start(builder.directory(workDir.toFile()), "tck application", TIMEOUT),
+            return new ChildJvm(ChildProcess.start(builder.directory(workDir.toFile()), "tck application"),
                     workDir);
         } catch (IOException e) {
             deleteRecursively(workDir);
@@ -126,7 +122,7 @@ final class ChildJvm implements AutoCloseable {
 
     /**
      * Waits for the process to end, then for the last of its output, and returns its exit code; fails if it is
-     * still running after {@link #TIMEOUT}.
+     * still running after {@link ChildProcess#TIMEOUT}.
      */
     int awaitExit() throws InterruptedException {
         return process.awaitExit();
