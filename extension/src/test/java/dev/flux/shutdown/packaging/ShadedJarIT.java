@@ -84,6 +84,14 @@ class ShadedJarIT {
     }
 
     @Test
+    void manifestNamesTheModuleAfterTheApiPackage() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                    .isEqualTo("dev.flux.shutdown");
+        }
+    }
+
+    @Test
     void licenseAndNoticesOfTheJarAndOfJacksonAreKept() throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(text(file, "META-INF/LICENSE")).contains("Apache License").contains("Version 2.0");

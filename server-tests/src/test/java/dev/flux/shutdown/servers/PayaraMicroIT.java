@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
-/** The single-application contract on Payara Micro 7.2025.1, where the application owns the process. */
+/** The single-application contract on Payara Micro 6, where the application owns the process. */
 class PayaraMicroIT extends SingleAppContract {
 
     @Override
     ServerProcess server(Path workDir) throws IOException {
-        return new PayaraMicro(workDir);
+        return PayaraMicro.six(workDir);
     }
 
     @Override

@@ -14,14 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import dev.flux.shutdown.testsupport.OutputLines;
+import dev.flux.shutdown.testsupport.ChildProcess;
+import dev.flux.shutdown.testsupport.Signals;
 
 /**
  * One run of a server as a real process, in a working directory of the test's: started with the given WARs, its
@@ -43,9 +43,8 @@ abstract class ServerProcess implements AutoCloseable {
     protected final int httpPort;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
-    private Process launcher;
+    private ChildProcess launcher;
     private ProcessHandle jvm;
-    private OutputLines output;
 
     protected ServerProcess(Path workDir) throws IOException {
         this.workDir = Files.createDirectories(workDir);
@@ -77,8 +76,8 @@ abstract class ServerProcess implements AutoCloseable {
     protected abstract URI readinessUri();
 
     /** The server's JVM among {@code launcher} and its descendants: the process to signal. */
-    protected ProcessHandle jvmOf(Process launcher) {
-        return launcher.toHandle();
+    protected ProcessHandle jvmOf(ProcessHandle launcher) {
+        return launcher;
     }
 
     /** Starts the server with {@code wars} and waits until it has started and deployed each of them. */
@@ -88,19 +87,17 @@ abstract class ServerProcess implements AutoCloseable {
         for (TestWar war : wars) {
             files.add(war.writeTo(warDir));
         }
-        ProcessBuilder builder = new ProcessBuilder(command(files)).directory(workDir.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(files)).directory(workDir.toFile());
         builder.environment().putAll(environment());
         // a plain machine: on Kubernetes, readiness-delay=auto would add 5 s to every shutdown
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
-        launcher = builder.start();
-        output = OutputLines.readFrom(launcher.getInputStream(), "server-output-" + launcher.pid());
+        launcher = ChildProcess.start(builder, getClass().getSimpleName(), TIMEOUT);
         try {
             awaitLine(this::isStarted, STARTUP);
             for (TestWar war : wars) {
                 awaitDeployed(war.name(), 0);
             }
-            jvm = jvmOf(launcher);
+            jvm = jvmOf(launcher.handle());
             return this;
         } catch (Throwable e) {
             // the caller's try-with-resources never gets a server that failed to start: end it here
@@ -111,7 +108,7 @@ abstract class ServerProcess implements AutoCloseable {
 
     /** Deploys {@code war} into the running server and waits until it serves. */
     final void deploy(TestWar war) throws IOException, InterruptedException {
-        int mark = output.lines().size();
+        int mark = launcher.output().size();
         Path staged = war.writeTo(Files.createDirectories(workDir.resolve("wars")));
         // one step, so that the server's scanner never sees half a file
         Files.move(staged, hotDeployDirectory().resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
@@ -120,7 +117,7 @@ abstract class ServerProcess implements AutoCloseable {
 
     /** Undeploys {@code app} from the running server and waits until the server says it is gone. */
     final void undeploy(String app) throws IOException, InterruptedException {
-        int mark = output.lines().size();
+        int mark = launcher.output().size();
         remove(app);
         awaitLineAfter(mark, line -> isUndeployed(line, app), TIMEOUT);
     }
@@ -133,18 +130,13 @@ abstract class ServerProcess implements AutoCloseable {
     private void awaitDeployed(String app, int mark) throws InterruptedException {
         String line = awaitLineAfter(mark, l -> isDeployed(l, app) || isDeployFailure(l, app), STARTUP);
         if (!isDeployed(line, app)) {
-            fail("Deploying %s failed: %s%noutput:%n%s", app, line, output.text());
+            fail("Deploying %s failed: %s%noutput:%n%s", app, line, launcher.outputText());
         }
     }
 
-    /** Sends {@code SIG<name>} to the server's JVM with {@code kill}. */
+    /** Sends {@code SIG<name>} to the server's JVM, as an operator or Kubernetes would. */
     final void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(jvm.pid())).redirectErrorStream(true)
-                .start();
-        if (!kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            kill.destroyForcibly();
-            fail("kill -%s %d failed: %s", name, jvm.pid(), new String(kill.getInputStream().readAllBytes()));
-        }
+        Signals.send(jvm, name);
     }
 
     /** Waits until the server's JVM, its launcher and its output have ended; the launcher's exit code. */
@@ -152,14 +144,12 @@ abstract class ServerProcess implements AutoCloseable {
         try {
             jvm.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            fail("The server is still running %s after it was asked to stop; output:%n%s", bound, output.text());
+            fail("The server is still running %s after it was asked to stop; output:%n%s", bound,
+                    launcher.outputText());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        if (!launcher.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || !output.awaitEnd(TIMEOUT)) {
-            fail("The launcher or the output did not end within %s of the JVM; output:%n%s", TIMEOUT, output.text());
-        }
-        return launcher.exitValue();
+        return launcher.awaitExit();
     }
 
     final boolean isAlive() {
@@ -181,24 +171,19 @@ abstract class ServerProcess implements AutoCloseable {
         return awaitLineAfter(0, matching, bound);
     }
 
-    /** The first matching line after the first {@code mark} lines (OutputLines tests each line once, in order). */
+    /** The first matching line after the first {@code mark} lines (each line is tested once, in order). */
     private String awaitLineAfter(int mark, Predicate<String> matching, Duration bound) throws InterruptedException {
         int[] index = { 0 };
-        Optional<String> line = output.await(l -> index[0]++ >= mark && matching.test(l), bound);
-        if (line.isEmpty()) {
-            fail("No matching line %s; output:%n%s",
-                    output.awaitEnd(Duration.ZERO) ? "before the output ended" : "within " + bound, output.text());
-        }
-        return line.get();
+        return launcher.awaitLine(l -> index[0]++ >= mark && matching.test(l), bound);
     }
 
     /** Every output line so far. */
     final List<String> output() {
-        return output.lines();
+        return launcher.output();
     }
 
     final String outputText() {
-        return output.text();
+        return launcher.outputText();
     }
 
     final HttpResponse<String> get(String app, String path) throws IOException, InterruptedException {
@@ -236,18 +221,15 @@ abstract class ServerProcess implements AutoCloseable {
         if (launcher == null) {
             return;
         }
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
-        launcher.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        launcher.close();
         if (jvm != null) {
             jvm.onExit().completeOnTimeout(jvm, TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
         }
-        output.awaitEnd(TIMEOUT);
         String logs = System.getProperty(LOGS);
         if (logs != null) {
             Path file = Files.createDirectories(Path.of(logs))
                     .resolve(getClass().getSimpleName() + "-" + launcher.pid() + ".log");
-            Files.writeString(file, output.text());
+            Files.writeString(file, launcher.outputText());
         }
     }
 }

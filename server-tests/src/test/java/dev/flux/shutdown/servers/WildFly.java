@@ -60,7 +60,7 @@ final class WildFly extends ServerProcess {
     }
 
     @Override
-    protected ProcessHandle jvmOf(Process launcher) {
+    protected ProcessHandle jvmOf(ProcessHandle launcher) {
         return launcher.descendants()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
                 .findFirst()

@@ -116,7 +116,7 @@ final class SampleProcess implements AutoCloseable {
         process.awaitLines(matching, count);
     }
 
-    /** Sends {@code SIG<name>} with {@code kill}, as an operator or Kubernetes would. */
+    /** Sends {@code SIG<name>}, as an operator or Kubernetes would. */
     void signal(String name) throws IOException, InterruptedException {
         process.signal(name);
     }

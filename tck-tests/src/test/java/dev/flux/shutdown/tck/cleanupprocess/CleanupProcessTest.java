@@ -2,20 +2,15 @@ package dev.flux.shutdown.tck.cleanupprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.flux.shutdown.tck.cleanupapp.CleanupApp;
 import dev.flux.shutdown.tck.cleanupapp.Workspace;
+import dev.flux.shutdown.testsupport.ChildProcess;
 
 /**
  * A real JVM with a connection pool over an embedded file database, a buffered audit file and a buffering log
@@ -33,42 +29,32 @@ import dev.flux.shutdown.tck.cleanupapp.Workspace;
 class CleanupProcessTest {
 
     private static final int RECORDS = 100;
-    private static final long BOUND_SECONDS = 30;
+    private static final Duration BOUND = Duration.ofSeconds(30);
 
     @TempDir
     static Path dir;
 
-    private static Process child;
-    private static Thread outputReader;
-    private static final List<String> output = new ArrayList<>();
-    private static final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private static ChildProcess child;
     private static int exitCode;
 
     @BeforeAll
     static void startChildThenSendSigterm() throws Exception {
-        child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        child = ChildProcess.start(new ProcessBuilder(ChildProcess.java(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dflux.shutdown.readiness-delay=0s",
                 "-D" + Workspace.DIR + "=" + dir,
                 "-D" + Workspace.RECORDS + "=" + RECORDS,
-                CleanupApp.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        outputReader = new Thread(CleanupProcessTest::readOutput, "cleanupapp-output");
-        outputReader.start();
+                CleanupApp.class.getName()), "cleanup application", BOUND);
 
-        ready.get(BOUND_SECONDS, TimeUnit.SECONDS);
-        Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(child.pid())).inheritIO().start();
-        assertThat(kill.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)).as("kill returned").isTrue();
-        assertThat(child.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)).as("child exited after SIGTERM").isTrue();
-        exitCode = child.exitValue();
-        outputReader.join(TimeUnit.SECONDS.toMillis(BOUND_SECONDS));
+        child.awaitLine(CleanupApp.READY::equals);
+        child.signal("TERM");
+        exitCode = child.awaitExit();
     }
 
     @AfterAll
     static void stopChild() {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly();
+        if (child != null) {
+            child.close();
         }
     }
 
@@ -128,31 +114,12 @@ class CleanupProcessTest {
         assertThat(weldShutDown).as("Weld SE container shut down").isGreaterThan(poolClosed);
     }
 
-    private static void readOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                synchronized (output) {
-                    output.add(line);
-                }
-                if (line.equals(CleanupApp.READY)) {
-                    ready.complete(null);
-                }
-            }
-        } catch (IOException e) {
-            ready.completeExceptionally(e);
-        }
-        ready.completeExceptionally(new IllegalStateException("child ended before it was ready:\n" + outputText()));
-    }
-
     private static List<String> lines() {
-        synchronized (output) {
-            return List.copyOf(output);
-        }
+        return child.output();
     }
 
     private static String outputText() {
-        return String.join(System.lineSeparator(), lines());
+        return child.outputText();
     }
 
     private static int indexOf(List<String> lines, String fragment) {

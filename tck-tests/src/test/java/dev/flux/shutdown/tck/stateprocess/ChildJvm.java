@@ -2,45 +2,39 @@ package dev.flux.shutdown.tck.stateprocess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import dev.flux.shutdown.testsupport.OutputLines;
+import dev.flux.shutdown.testsupport.ChildProcess;
 
 /**
- * A child JVM running a main class of this module with the test classpath, whose output (stdout and stderr
- * together) is collected line by line, so that a test can wait for a line rather than for time to pass.
+ * A main class of this module running in a child JVM with the test classpath ({@link ChildProcess}), so that a test
+ * can wait for a line rather than for time to pass, and end the JVM politely or not at all.
  */
 final class ChildJvm implements AutoCloseable {
 
-    private final Process process;
-    private final OutputLines output;
+    private final ChildProcess process;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(ChildProcess process) {
         this.process = process;
-        this.output = OutputLines.readFrom(process.getInputStream(), "child-output-" + process.pid());
     }
 
     /** Starts {@code main} with the given system properties and arguments. */
     static ChildJvm start(Class<?> main, Map<String, String> properties, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.java());
         // quick to start: the crash test starts hundreds of these
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData"));
+        command.addAll(ChildProcess.SHORT_LIVED_JVM);
+        command.addAll(List.of("-Xshare:auto", "-XX:-UsePerfData"));
         command.addAll(List.of("-cp", classpath()));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(main.getName());
         command.addAll(List.of(args));
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new ChildJvm(ChildProcess.start(new ProcessBuilder(command), main.getSimpleName()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,41 +47,33 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The first line (from the start) that matches, waiting up to {@code timeout} for it to be printed. */
-    String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException, TimeoutException {
-        Optional<String> line = output.await(matching, timeout);
-        if (line.isEmpty()) {
-            throw new TimeoutException("no such line within " + timeout + "; output:\n" + tail());
-        }
-        return line.get();
+    String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
+        return process.awaitLine(matching, timeout);
     }
 
     /** Writes one line to the child's standard input. */
     void send(String line) throws IOException {
-        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().flush();
+        process.send(line);
     }
 
-    /** Sends SIGTERM. (Through the handle: {@code Process.destroy} would also close the output still to be read.) */
+    /** Sends SIGTERM. */
     void terminate() {
-        process.toHandle().destroy();
+        process.terminate();
     }
 
     /** Sends SIGKILL, keeping the output that the child printed before it died. */
     void kill() {
-        process.toHandle().destroyForcibly();
+        process.kill();
     }
 
     /** Waits for the process to end and for its output to be read to the end; returns the exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || !output.awaitEnd(timeout)) {
-            throw new TimeoutException("child did not end within " + timeout + "; output:\n" + tail());
-        }
-        return process.exitValue();
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.awaitExit(timeout);
     }
 
     /** Every line printed so far. */
     List<String> lines() {
-        return output.lines();
+        return process.output();
     }
 
     String tail() {
@@ -96,10 +82,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
+    public void close() {
+        process.close();
     }
 }
