@@ -1,16 +1,9 @@
 package dev.flux.shutdown.runtime.observe.jfr;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jdk.jfr.Event;
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.Recording;
-import jdk.jfr.RecordingState;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
@@ -33,8 +26,6 @@ import dev.flux.shutdown.runtime.config.ConfigKeys;
  */
 public final class JfrObserver implements ShutdownObserver {
 
-    private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.observe");
-
     private final String application;
     private final boolean ownsProcess;
     /** The phase running now and its drain: phases run one after the other on one thread. */
@@ -51,22 +42,13 @@ public final class JfrObserver implements ShutdownObserver {
     }
 
     /**
-     * Whether a recording has ever run in this JVM. Until then no event is even created: the first one would load
-     * and set up JFR's event machinery, about a hundred milliseconds that the shutdown of a JVM without a recording
-     * would pay for nothing.
-     */
-    private static boolean recorderInitialized() {
-        return FlightRecorder.isInitialized();
-    }
-
-    /**
      * Where a recording runs already as the application starts (-XX:StartFlightRecording), loads every event class
      * now, without committing any: JFR sets each class up the first time it is used, which would otherwise happen
      * during the shutdown.
      */
     @Override
     public void applicationStarted() {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         for (Event event : List.of(new TriggerEvent(), new PhaseEvent(), new DrainEvent(), new StillRunningEvent(),
@@ -77,7 +59,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public void started(ShutdownCause cause) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         TriggerEvent event = new TriggerEvent();
@@ -91,7 +73,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public synchronized void phaseStarted(ShutdownPhase next, ShutdownCause cause) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         phase = new PhaseEvent();
@@ -122,7 +104,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public synchronized void drained(int atStart, DrainOutcome outcome, LateRequests late) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         DrainEvent event = drain != null ? drain : new DrainEvent();
@@ -158,33 +140,12 @@ public final class JfrObserver implements ShutdownObserver {
             }
         }
         if (ownsProcess) {
-            dumpRecordingsBeforeHalt();
-        }
-    }
-
-    /**
-     * Writes every recording that would have been written at exit to its file now: the halt that follows skips the
-     * JVM's shutdown hooks, and with them JFR's dump, so the events of the very shutdown that timed out would be lost.
-     */
-    private static void dumpRecordingsBeforeHalt() {
-        if (!recorderInitialized()) {
-            return;
-        }
-        for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
-            Path destination = recording.getDestination();
-            if (destination != null && recording.getDumpOnExit() && recording.getState() == RecordingState.RUNNING) {
-                try {
-                    recording.dump(destination);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "FLUX-0805 Cannot write the JFR recording " + recording.getName() + " to "
-                            + destination + " before the halt", e);
-                }
-            }
+            Recordings.dumpBeforeHalt();
         }
     }
 
     private void stillRunning(String work, String bound) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         StillRunningEvent event = new StillRunningEvent();
@@ -198,7 +159,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public Consumer<CleanupOutcome> starting(CleanupAction action) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return outcome -> {
             };
         }
@@ -212,7 +173,7 @@ public final class JfrObserver implements ShutdownObserver {
 
     @Override
     public void notRun(CleanupOutcome outcome) {
-        if (recorderInitialized()) {
+        if (Recordings.initialized()) {
             commit(new CleanupEvent(), outcome);
         }
     }
@@ -233,7 +194,7 @@ public final class JfrObserver implements ShutdownObserver {
     /** One event per live bean of the set: a checkpoint is one set over every bean, committed at once. */
     @Override
     public void checkpointed(CommitOutcome outcome, String store, boolean periodic) {
-        if (!recorderInitialized()) {
+        if (!Recordings.initialized()) {
             return;
         }
         for (CheckpointOutcome bean : outcome.beans()) {
