@@ -91,8 +91,10 @@ public final class ShutdownControl implements ShutdownControlMBean {
             return IGNORED;
         }
         ShutdownCause cause = ShutdownCause.signal(name);
-        ShutdownCause claimedBefore = claimed.getAndSet(null);
-        if (cause.equals(claimedBefore) ? coordinator.launch(claimedBefore) : coordinator.start(cause)) {
+        // only the claim of this very signal is taken: another signal's, raised at the same time, stays its own
+        ShutdownCause claimedBefore = claimed.get();
+        boolean mine = cause.equals(claimedBefore) && claimed.compareAndSet(claimedBefore, null);
+        if (mine ? coordinator.launch(claimedBefore) : coordinator.start(cause)) {
             return STARTED;
         }
         if (SIGINT.equals(name) && coordinator.isShuttingDown()) {
