@@ -57,11 +57,8 @@ public class ShutdownTriggers {
         signals = signalSlots();
         SignalSlots slots = signals;
         registration = Applications.register(application.name(), new ShutdownControl(coordinator, application,
-                coordinator.config().signals(), name -> {
-                    if (slots != null) {
-                        slots.adopt(name);
-                    }
-                }, shutdown.registry()::inFlight));
+                coordinator.config().signals(), name -> slots != null && slots.adopt(name),
+                shutdown.registry()::inFlight));
         ObjectName mbean = registration;
         LOG.info(() -> "FLUX-0802 " + application.logLabel() + "The shutdown is shown as MBean " + mbean
                 + (shutdown.observers().names().isEmpty() ? "" : ", " + String.join(", ", shutdown.observers().names()))

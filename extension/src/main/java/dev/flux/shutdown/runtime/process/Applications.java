@@ -104,7 +104,9 @@ public final class Applications {
     public static boolean handOver(String signal) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName app : registered(server)) {
-            if (invoke(server, app, "adoptSignal", new Object[] {signal}, STRING).isPresent()) {
+            // only an application whose dispatcher really took the slot may keep the leaving one from restoring it
+            if (invoke(server, app, "adoptSignal", new Object[] {signal}, STRING).map(Boolean.TRUE::equals)
+                    .orElse(false)) {
                 return true;
             }
         }

@@ -3,7 +3,7 @@ package dev.flux.shutdown.runtime.process;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 
@@ -26,18 +26,18 @@ public final class ShutdownControl implements ShutdownControlMBean {
     private final ShutdownCoordinator coordinator;
     private final RunningApplication application;
     private final Set<String> signals;
-    private final Consumer<String> adopt;
+    private final Predicate<String> adopt;
     private final IntSupplier inFlight;
     /** The shutdown {@link #claim claimed} for a signal, which its {@link #signal} launches. */
     private final AtomicReference<ShutdownCause> claimed = new AtomicReference<>();
 
     /**
      * @param signals  the signals this application handles ({@code flux.shutdown.signals})
-     * @param adopt    takes over the JVM's handler of a signal for this application
+     * @param adopt    takes over the JVM's handler of a signal for this application; whether it did
      * @param inFlight the work in flight now
      */
     public ShutdownControl(ShutdownCoordinator coordinator, RunningApplication application, Set<String> signals,
-            Consumer<String> adopt, IntSupplier inFlight) {
+            Predicate<String> adopt, IntSupplier inFlight) {
         this.coordinator = coordinator;
         this.application = application;
         this.signals = Set.copyOf(signals);
@@ -114,8 +114,8 @@ public final class ShutdownControl implements ShutdownControlMBean {
     }
 
     @Override
-    public void adoptSignal(String name) {
-        adopt.accept(name);
+    public boolean adoptSignal(String name) {
+        return adopt.test(name);
     }
 
     @Override

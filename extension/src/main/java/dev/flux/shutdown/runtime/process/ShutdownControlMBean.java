@@ -41,8 +41,12 @@ public interface ShutdownControlMBean {
     /** Ends the process as the report says, where the application owns it. */
     void endProcess();
 
-    /** Takes over the JVM's handler of a signal from an application that leaves, keeping the original handler. */
-    void adoptSignal(String name);
+    /**
+     * Takes over the JVM's handler of a signal from an application that leaves, keeping the original handler.
+     *
+     * @return {@code true} only if this application's dispatcher now holds the slot
+     */
+    boolean adoptSignal(String name);
 
     /** Requests, {@code @InFlight} calls and tickets in flight now. */
     int getInFlight();

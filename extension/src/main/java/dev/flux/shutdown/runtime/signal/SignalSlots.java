@@ -46,10 +46,12 @@ public final class SignalSlots {
     /**
      * Takes over the slot of a signal from an application that leaves, if the slot still holds a dispatcher;
      * a handler installed by someone else after the library stays.
+     *
+     * @return whether this application's dispatcher now holds the slot
      */
-    public void adopt(String name) {
+    public boolean adopt(String name) {
         synchronized (Signal.class) {
-            take(name, true);
+            return take(name, true);
         }
     }
 
@@ -70,7 +72,7 @@ public final class SignalSlots {
         }
     }
 
-    private void take(String name, boolean adopting) {
+    private boolean take(String name, boolean adopting) {
         Signal signal = new Signal(name);
         SignalDispatcher dispatcher = new SignalDispatcher();
         SignalHandler previous = Signal.handle(signal, dispatcher);
@@ -78,11 +80,12 @@ public final class SignalSlots {
             dispatcher.passOnTo(SignalDispatcher.originalOf(previous));
         } else if (adopting) {
             Signal.handle(signal, previous);
-            return;
+            return false;
         } else {
             dispatcher.passOnTo(previous);
         }
         held.put(name, dispatcher);
+        return true;
     }
 
     private static void restore(String name, SignalDispatcher dispatcher) {

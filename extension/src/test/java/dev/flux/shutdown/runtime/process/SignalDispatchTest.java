@@ -98,8 +98,7 @@ class SignalDispatchTest {
         }, new NoExit(endings), application, new LateRequestCounter()::snapshot, Observers.none());
         coordinators.put(app, coordinator);
         registered.add(Applications.register(app, new ShutdownControl(coordinator, application, Set.of("TERM"),
-                signal -> {
-                }, () -> 0)));
+                signal -> false, () -> 0)));
     }
 
     private static PhaseStep nothingToDo(ShutdownPhase phase) {
