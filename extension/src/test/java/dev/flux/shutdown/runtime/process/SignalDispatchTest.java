@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import javax.management.ObjectName;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,6 @@ import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.runtime.PhaseResult;
 import dev.flux.shutdown.runtime.PhaseStep;
-import dev.flux.shutdown.runtime.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
 import dev.flux.shutdown.runtime.drain.LateRequestCounter;
@@ -61,14 +57,13 @@ class SignalDispatchTest {
         public void close() {
         }
     };
-    private final List<ObjectName> registered = new ArrayList<>();
+    private final List<Object> members = new ArrayList<>();
     /** Every attempt of a hosted application to end the process, whatever thread made it and whoever caught it. */
     private final Queue<String> endings = new ConcurrentLinkedQueue<>();
 
     @AfterEach
-    void unregister() {
+    void removeHandler() {
         LIBRARY.removeHandler(startLines);
-        registered.forEach(Applications::unregister);
     }
 
     @Test
@@ -78,7 +73,7 @@ class SignalDispatchTest {
             host(app);
         }
 
-        assertThat(Applications.dispatch("TERM")).as("no application owns the process").isFalse();
+        assertThat(SignalDispatcher.dispatch("TERM", members)).as("no application owns the process").isFalse();
 
         assertThat(othersAtStart).containsOnlyKeys("alpha", "beta", "gamma");
         othersAtStart.forEach((app, others) -> assertThat(others).as("the others when %s started", app)
@@ -89,7 +84,8 @@ class SignalDispatchTest {
 
     private void host(String app) {
         ShutdownConfig config = ShutdownConfig.read(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
-                Map.of("flux.shutdown.readiness-delay", "0s"), "test", 100)).build(), Map.of());
+                Map.of("flux.shutdown.readiness-delay", "0s", "flux.shutdown.signals", "TERM"), "test", 100)).build(),
+                Map.of());
         RunningApplication application = new RunningApplication(app,
                 new ProcessOwnership(false, "a test's hosted application"), ApplicationContext.capture());
         List<PhaseStep> steps = List.of(ShutdownPhase.PREPARING, ShutdownPhase.DRAINING, ShutdownPhase.CLEANING,
@@ -97,8 +93,7 @@ class SignalDispatchTest {
         ShutdownCoordinator coordinator = new ShutdownCoordinator(config, steps, event -> {
         }, new NoExit(endings), application, new LateRequestCounter()::snapshot, Observers.none());
         coordinators.put(app, coordinator);
-        registered.add(Applications.register(app, new ShutdownControl(coordinator, application, Set.of("TERM"),
-                signal -> false, () -> 0)));
+        members.add(new SignalMember(coordinator, application));
     }
 
     private static PhaseStep nothingToDo(ShutdownPhase phase) {
