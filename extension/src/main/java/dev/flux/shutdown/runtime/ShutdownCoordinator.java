@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.ShutdownReport.LateRequests;
+import dev.flux.shutdown.runtime.process.ProcessExit;
 import dev.flux.shutdown.runtime.process.RunningApplication;
 import dev.flux.shutdown.runtime.config.Durations;
 import dev.flux.shutdown.runtime.config.ConfigKeys;
@@ -47,7 +50,7 @@ public final class ShutdownCoordinator {
     private final AtomicBoolean launched = new AtomicBoolean();
     private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
-    private final CountDownLatch phasesDone = new CountDownLatch(1);
+    private final CompletableFuture<Void> phasesDone = new CompletableFuture<>();
     private volatile Thread phasesThread;
     private volatile ShutdownReport report;
 
@@ -104,7 +107,7 @@ public final class ShutdownCoordinator {
         try {
             runClaimedPhases(cause.get());
         } finally {
-            phasesDone.countDown();
+            phasesDone.complete(null);
         }
     }
 
@@ -152,15 +155,35 @@ public final class ShutdownCoordinator {
             return true;
         }
         try {
-            if (phasesDone.await(bound.toNanos(), TimeUnit.NANOSECONDS)) {
-                return true;
-            }
-            LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in "
-                    + timeline.phase().orElseThrow() + " after " + Durations.format(bound));
+            phasesDone.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            stoppedWaiting(bound);
+        } catch (ExecutionException e) {
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    /**
+     * Completes when the phases of the shutdown that has started have run ({@code true}), or once {@code bound} has
+     * passed ({@code false}): a signal dispatcher waits for every application's at once.
+     */
+    public CompletableFuture<Boolean> phasesEnded(Duration bound) {
+        return phasesDone.thenApply(done -> true).completeOnTimeout(false, bound.toNanos(), TimeUnit.NANOSECONDS)
+                .thenApply(ended -> {
+                    if (!ended) {
+                        stoppedWaiting(bound);
+                    }
+                    return ended;
+                });
+    }
+
+    private void stoppedWaiting(Duration bound) {
+        LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in "
+                + timeline.phase().map(Enum::name).orElse("RUNNING") + " after " + Durations.format(bound));
     }
 
     private void runClaimedPhases(ShutdownCause started) {

@@ -20,7 +20,7 @@ import dev.flux.shutdown.ShutdownPhaseEvent;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.runtime.phase.PhaseStep;
 import dev.flux.shutdown.runtime.PreparingStep;
-import dev.flux.shutdown.runtime.ProcessExit;
+import dev.flux.shutdown.runtime.process.ProcessExit;
 import dev.flux.shutdown.runtime.ShutdownConfig;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
 import dev.flux.shutdown.runtime.cleanup.CleaningStep;

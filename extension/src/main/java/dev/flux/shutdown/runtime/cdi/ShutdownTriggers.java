@@ -1,7 +1,7 @@
 package dev.flux.shutdown.runtime.cdi;
 
 import java.util.Locale;
-import java.util.logging.Level;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.management.ObjectName;
@@ -17,10 +17,9 @@ import jakarta.interceptor.Interceptor;
 
 import dev.flux.shutdown.ShutdownCause;
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.process.Applications;
+import dev.flux.shutdown.runtime.observe.jmx.ShutdownConsole;
 import dev.flux.shutdown.runtime.process.RunningApplication;
-import dev.flux.shutdown.runtime.process.ShutdownControl;
-import dev.flux.shutdown.runtime.signal.SignalSlots;
+import dev.flux.shutdown.runtime.process.SignalMembership;
 
 /**
  * Connects the triggers that are not a method call: signals, through the JVM-wide dispatcher that the application
@@ -40,7 +39,7 @@ public class ShutdownTriggers {
     @Inject
     DefaultShutdown shutdown;
 
-    private SignalSlots signals;
+    private Optional<SignalMembership> signals = Optional.empty();
     private ObjectName registration;
 
     void join(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -54,21 +53,13 @@ public class ShutdownTriggers {
                 + application.context());
         coordinator.config().gracePeriodWarning()
                 .ifPresent(warning -> LOG.warning(() -> warning.line(application.logLabel())));
-        signals = signalSlots();
-        SignalSlots slots = signals;
-        registration = Applications.register(application.name(), new ShutdownControl(coordinator, application,
-                coordinator.config().signals(), name -> {
-                    if (slots != null) {
-                        slots.adopt(name);
-                    }
-                }, shutdown.registry()::inFlight));
+        registration = new ShutdownConsole(coordinator, application.name(), application.logLabel(),
+                application.context(), shutdown.registry()::inFlight).register();
         ObjectName mbean = registration;
         LOG.info(() -> "FLUX-0802 " + application.logLabel() + "The shutdown is shown as MBean " + mbean
                 + (shutdown.observers().names().isEmpty() ? "" : ", " + String.join(", ", shutdown.observers().names()))
                 + "; report format " + coordinator.config().observe().reportFormat().name().toLowerCase(Locale.ROOT));
-        if (signals != null) {
-            signals.install(coordinator.config().signals());
-        }
+        signals = SignalMembership.join(coordinator, application);
     }
 
     /**
@@ -93,31 +84,14 @@ public class ShutdownTriggers {
         }
     }
 
-    /** Leaves the dispatcher: nothing of this application stays reachable from the JVM's signal slots or JMX. */
+    /** Leaves the dispatchers: nothing of this application stays reachable from the JVM's signal slots or JMX. */
     private void leave() {
         shutdown.observers().close();
-        ObjectName registered = registration;
-        registration = null;
-        Runnable deregister = () -> {
-            if (registered != null) {
-                Applications.unregister(registered);
-            }
-        };
-        if (signals != null) {
-            signals.leave(deregister, Applications::handOver);
-        } else {
-            deregister.run();
+        if (registration != null) {
+            ShutdownConsole.unregister(registration);
+            registration = null;
         }
-    }
-
-    /** The signal slots, or none where {@code sun.misc.Signal} is not visible to the application. */
-    private static SignalSlots signalSlots() {
-        try {
-            return new SignalSlots();
-        } catch (LinkageError e) {
-            LOG.log(Level.WARNING, "FLUX-0030 sun.misc.Signal is not available to this application ("
-                    + e + "); signals will not start a graceful shutdown, the container closing still will");
-            return null;
-        }
+        signals.ifPresent(SignalMembership::leave);
+        signals = Optional.empty();
     }
 }

@@ -157,7 +157,8 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private static String appClasspath() throws IOException {
+    /** The test application's classpath: its classes and its runtime dependencies. */
+    static String appClasspath() throws IOException {
         String classes = requiredProperty(APP_CLASSES);
         String dependencies = Files.readString(Path.of(requiredProperty(APP_CLASSPATH_FILE))).trim();
         return dependencies.isEmpty() ? classes : classes + File.pathSeparator + dependencies;

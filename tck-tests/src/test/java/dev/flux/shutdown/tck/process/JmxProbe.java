@@ -31,6 +31,11 @@ final class JmxProbe implements AutoCloseable {
     }
 
     static JmxProbe attach(long pid) throws IOException, JMException, AttachNotSupportedException {
+        return new JmxProbe(connect(pid));
+    }
+
+    /** A JMX connection to the process's local management agent, started through the Attach API. */
+    static JMXConnector connect(long pid) throws IOException, AttachNotSupportedException {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
         String address;
         try {
@@ -38,7 +43,7 @@ final class JmxProbe implements AutoCloseable {
         } finally {
             vm.detach();
         }
-        return new JmxProbe(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+        return JMXConnectorFactory.connect(new JMXServiceURL(address));
     }
 
     Object attribute(String attribute) throws IOException, JMException {

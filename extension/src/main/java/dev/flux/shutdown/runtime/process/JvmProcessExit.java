@@ -1,8 +1,7 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.flux.shutdown.runtime.ProcessExit;
 
 /** Ends the JVM: {@link System#exit} so the runtime's own shutdown hooks still run, or a halt when forced. */
 @ApplicationScoped

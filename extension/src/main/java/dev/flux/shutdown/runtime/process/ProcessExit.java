@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime;
+package dev.flux.shutdown.runtime.process;
 
 /**
  * How the process ends after the phases. The default ends the JVM; an application that embeds several containers
