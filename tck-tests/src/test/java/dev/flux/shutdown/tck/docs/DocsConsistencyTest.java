@@ -32,7 +32,9 @@ class DocsConsistencyTest {
     private static final Pattern NAME_IN_DOCS = Pattern.compile("(?<!\\.)" + Pattern.quote(ExtensionVocabulary.PREFIX)
             + "([a-z][a-z0-9.-]*[a-z0-9])");
     private static final Pattern PATH = Pattern.compile("(?:\\./)?([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?)");
-    private static final Pattern TEST_CLASS = Pattern.compile("(?<![\\w$@])([A-Z][A-Za-z0-9]*(?:Test|IT|Benchmark))\\b");
+    /** A class name ends in Test, IT or Benchmark and has a lower-case letter (an SQL word like COMMIT is none). */
+    private static final Pattern TEST_CLASS =
+            Pattern.compile("(?<![\\w$@])(?=[A-Za-z0-9]*[a-z])([A-Z][A-Za-z0-9]*(?:Test|IT|Benchmark))\\b");
     private static final Pattern MAVEN = Pattern.compile("(?m)^\\s*(?:\\.\\./|\\./)mvnw\\b.*$");
     private static final Pattern PROJECTS = Pattern.compile("\\s-pl\\s+(\\S+)");
     private static final Pattern TEST_SELECTION = Pattern.compile("\\s-D(test|it\\.test)=(\\S+)");
