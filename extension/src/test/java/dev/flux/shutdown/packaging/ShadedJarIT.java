@@ -118,7 +118,7 @@ class ShadedJarIT {
             try (InputStream in = file.getInputStream(entry)) {
                 Index index = new IndexReader(in).read();
                 assertThat(index.getKnownClasses()).extracting(c -> c.name().toString())
-                        .contains("dev.flux.shutdown.runtime.cdi.FluxShutdownExtension")
+                        .contains("dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension")
                         .allMatch(name -> name.startsWith("dev.flux.shutdown."))
                         .noneMatch(name -> name.startsWith("dev.flux.shutdown.internal."));
             }

@@ -12,8 +12,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.runtime.cdi.DiscoveredCleanups;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownBuildCompatibleExtension;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
+import dev.flux.shutdown.runtime.cdi.lite.FluxShutdownBuildCompatibleExtension;
+import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
 import dev.flux.shutdown.tck.deployment.RecordingExtension;
 
 /**

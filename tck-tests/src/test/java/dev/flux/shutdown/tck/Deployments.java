@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import io.smallrye.health.AsyncHealthCheckFactory;
 import io.smallrye.health.SmallRyeHealthReporter;
 
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
+import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
 
 /** Builds test deployments: the library as a user's application sees it, plus the beans one behaviour needs. */
 public final class Deployments {

@@ -17,6 +17,7 @@ import dev.flux.shutdown.runtime.cleanup.CleanupAction;
 import dev.flux.shutdown.runtime.cleanup.CleanupPlan;
 import dev.flux.shutdown.runtime.cleanup.LogHandlerFlush;
 import dev.flux.shutdown.runtime.cleanup.PendingCleanup;
+import dev.flux.shutdown.runtime.cdi.discovery.DeclaredCleanup;
 
 /**
  * Turns the cleanups discovered at deployment into the plan of this shutdown: each cleanup, when its turn comes, is
@@ -24,7 +25,7 @@ import dev.flux.shutdown.runtime.cleanup.PendingCleanup;
  * does not exist when its turn comes is not created for it, since it holds nothing to release: its cleanups are
  * reported as skipped.
  */
-final class ContextualCleanups {
+public final class ContextualCleanups {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown.cleanup");
 
@@ -33,14 +34,14 @@ final class ContextualCleanups {
      *
      * @param bean the bean, or empty when the runtime removed it because nothing uses it (it is never created)
      */
-    record Entry(Optional<Bean<?>> bean, List<DeclaredCleanup> cleanups) {
+    public record Entry(Optional<Bean<?>> bean, List<DeclaredCleanup> cleanups) {
 
-        Entry {
+        public Entry {
             Objects.requireNonNull(bean, "bean");
             cleanups = List.copyOf(cleanups);
         }
 
-        Entry(Bean<?> bean, List<DeclaredCleanup> cleanups) {
+        public Entry(Bean<?> bean, List<DeclaredCleanup> cleanups) {
             this(Optional.of(bean), cleanups);
         }
     }

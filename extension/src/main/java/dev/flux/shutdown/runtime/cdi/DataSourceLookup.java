@@ -14,6 +14,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 
 import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
+import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.runtime.state.jdbc.JdbcCheckpointStore;
 
 /**
  * Finds the application's own {@code DataSource} for the JDBC checkpoint store, by the name in
@@ -22,7 +24,7 @@ import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
  * {@code @io.quarkus.agroal.DataSource("state")}), else a JNDI name ({@code java:comp/env/jdbc/app} in a server).
  * The library brings no pool and no driver: it uses what the application configured.
  */
-final class DataSourceLookup {
+public final class DataSourceLookup {
 
     private DataSourceLookup() {
     }
@@ -35,6 +37,11 @@ final class DataSourceLookup {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** Where the JDBC store of {@code config} finds its data source among the application's {@code beans}. */
+    public static JdbcCheckpointStore.DataSourceSource of(Instance<Object> beans, StateConfig config) {
+        return () -> find(beans, config.jdbc().dataSource());
     }
 
     /**

@@ -164,15 +164,15 @@ public class DefaultShutdown implements Shutdown {
         return observers;
     }
 
-    LongLivedResponses longLived() {
+    public LongLivedResponses longLived() {
         return longLived;
     }
 
-    InFlightRegistry registry() {
+    public InFlightRegistry registry() {
         return registry;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return coordinator.config().enabled();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanContainer;
+import dev.flux.shutdown.runtime.cdi.discovery.CleanupDiscovery;
 
 /**
  * The beans with {@code @Cleanup} methods that the deployment found, as one bean that whichever flavour of the
@@ -22,7 +23,7 @@ public final class DiscoveredCleanups {
 
     private final List<ContextualCleanups.Entry> entries;
 
-    DiscoveredCleanups(List<ContextualCleanups.Entry> entries) {
+    public DiscoveredCleanups(List<ContextualCleanups.Entry> entries) {
         this.entries = List.copyOf(entries);
     }
 
@@ -37,8 +38,8 @@ public final class DiscoveredCleanups {
      */
     public static final class FromBuild implements SyntheticBeanCreator<DiscoveredCleanups> {
 
-        static final String CLASSES = "classes";
-        static final String SCOPES = "scopes";
+        public static final String CLASSES = "classes";
+        public static final String SCOPES = "scopes";
 
         @Override
         public DiscoveredCleanups create(Instance<Object> lookup, Parameters params) {
@@ -73,7 +74,7 @@ public final class DiscoveredCleanups {
         }
 
         /** Loads a class that the build found, with the application's class loader. */
-        static Class<?> load(String name) {
+        public static Class<?> load(String name) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             try {
                 return Class.forName(name, false, loader != null ? loader : FromBuild.class.getClassLoader());

@@ -37,6 +37,8 @@ import dev.flux.shutdown.runtime.state.StateCodec;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.StateLock;
 import dev.flux.shutdown.runtime.state.StateRestorer;
+import dev.flux.shutdown.runtime.cdi.lite.PersistentStateCheck;
+import dev.flux.shutdown.runtime.state.CheckpointStores;
 
 /**
  * The application's checkpoints: loads the newest checkpoint set once, when the first {@code @Persistent} bean is
@@ -73,7 +75,7 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     void assemble() {
         enabled = all.enabled();
         config = all.state();
-        store = CheckpointStores.create(config, beans.createInstance());
+        store = CheckpointStores.create(config, DataSourceLookup.of(beans.createInstance(), config));
         StateCodec codec = new StateCodec();
         LatestCheckpoints latest = new LatestCheckpoints();
         restorer = new StateRestorer(store, codec, latest);
@@ -82,7 +84,7 @@ public class StateCheckpoints implements ReleasedCheckpoints {
     }
 
     /** Restores the checkpoint of a new {@code @Persistent} instance and registers it for checkpoints. */
-    void restoreAndRegister(Object target) {
+    public void restoreAndRegister(Object target) {
         if (!enabled) {
             return;
         }
@@ -109,7 +111,7 @@ public class StateCheckpoints implements ReleasedCheckpoints {
         }
     }
 
-    void forget(Object target) {
+    public void forget(Object target) {
         instances.forget(target);
     }
 

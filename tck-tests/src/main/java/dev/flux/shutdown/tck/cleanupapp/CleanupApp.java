@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
+import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
 
 /**
  * A small Weld SE application that holds buffered resources (a connection pool over an embedded file database, a

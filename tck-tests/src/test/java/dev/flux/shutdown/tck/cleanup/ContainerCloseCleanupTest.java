@@ -7,7 +7,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.cdi.FluxShutdownExtension;
+import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
 import dev.flux.shutdown.tck.cleanup.close.ClosingResource;
 
 /**

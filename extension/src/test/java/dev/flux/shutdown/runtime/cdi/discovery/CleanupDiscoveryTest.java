@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.ShutdownPhaseEvent;
-import dev.flux.shutdown.runtime.cdi.CleanupDiscovery.Result;
+import dev.flux.shutdown.runtime.cdi.discovery.CleanupDiscovery.Result;
 
 class CleanupDiscoveryTest {
 

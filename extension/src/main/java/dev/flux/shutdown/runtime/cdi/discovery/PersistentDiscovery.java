@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -19,6 +19,8 @@ import dev.flux.shutdown.runtime.state.CheckpointStore;
 import dev.flux.shutdown.runtime.state.PersistentType;
 import dev.flux.shutdown.runtime.state.StateConfig;
 import dev.flux.shutdown.runtime.state.file.CheckpointFileNames;
+import dev.flux.shutdown.runtime.state.CheckpointStores;
+import dev.flux.shutdown.runtime.cdi.DataSourceLookup;
 
 /**
  * The deployment rules of {@code @Persistent} beans, in plain terms (a bean class and its scope) so that every
@@ -104,7 +106,7 @@ public final class PersistentDiscovery {
         List<String> problems = new ArrayList<>(clashes);
         boolean storeNeedsBeans = config.state().store() == StateConfig.StoreKind.JDBC;
         if (any() && config.enabled() && (beans != null || !storeNeedsBeans)) {
-            CheckpointStore store = CheckpointStores.create(config.state(), beans);
+            CheckpointStore store = CheckpointStores.create(config.state(), DataSourceLookup.of(beans, config.state()));
             try {
                 store.prepare();
             } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -14,29 +14,29 @@ import dev.flux.shutdown.runtime.drain.websocket.WebSocketSessions;
  * both extension flavours. By annotation name: a runtime without the WebSocket API never loads a WebSocket type
  * through the library.
  */
-final class WebSocketDiscovery {
+public final class WebSocketDiscovery {
 
     private WebSocketDiscovery() {
     }
 
-    static boolean isEndpoint(Collection<Annotation> annotationsOfType) {
+    public static boolean isEndpoint(Collection<Annotation> annotationsOfType) {
         return annotationsOfType.stream()
                 .anyMatch(a -> a.annotationType().getName().equals(WebSocketSessions.SERVER_ENDPOINT));
     }
 
-    static boolean opensOrCloses(Method method) {
+    public static boolean opensOrCloses(Method method) {
         return has(method, WebSocketSessions.ON_OPEN) || isOnClose(method);
     }
 
-    static boolean isOnClose(Method method) {
+    public static boolean isOnClose(Method method) {
         return has(method, WebSocketSessions.ON_CLOSE);
     }
 
-    static boolean isEndpoint(AnnotationTarget type) {
+    public static boolean isEndpoint(AnnotationTarget type) {
         return type.hasAnnotation(a -> LanguageModelNames.is(a, WebSocketSessions.SERVER_ENDPOINT));
     }
 
-    static boolean opensOrCloses(AnnotationTarget method) {
+    public static boolean opensOrCloses(AnnotationTarget method) {
         return method.hasAnnotation(a -> LanguageModelNames.is(a, WebSocketSessions.ON_OPEN)
                 || LanguageModelNames.is(a, WebSocketSessions.ON_CLOSE));
     }

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -15,7 +15,7 @@ import dev.flux.shutdown.LongPoll;
  * resource classes ({@code @Path}) that take an {@code SseEventSink} or are marked {@link LongPoll}. By type and
  * annotation names, so that the extensions load where JAX-RS is absent.
  */
-final class LongLivedDiscovery {
+public final class LongLivedDiscovery {
 
     static final String PATH = "jakarta.ws.rs.Path";
     static final String EVENT_SINK = "jakarta.ws.rs.sse.SseEventSink";
@@ -24,12 +24,12 @@ final class LongLivedDiscovery {
     }
 
     /** For the portable extension: whether a type with these annotations is a resource class. */
-    static boolean isResource(Collection<Annotation> annotationsOfType) {
+    public static boolean isResource(Collection<Annotation> annotationsOfType) {
         return annotationsOfType.stream().anyMatch(a -> a.annotationType().getName().equals(PATH));
     }
 
     /** For the portable extension, which sees reflection's view. */
-    static boolean opensLongLived(Method method) {
+    public static boolean opensLongLived(Method method) {
         if (method.isAnnotationPresent(LongPoll.class)) {
             return true;
         }
@@ -42,12 +42,12 @@ final class LongLivedDiscovery {
     }
 
     /** For the build-compatible extension: whether the class is a resource class. */
-    static boolean isResource(AnnotationTarget type) {
+    public static boolean isResource(AnnotationTarget type) {
         return type.hasAnnotation(a -> LanguageModelNames.is(a, PATH));
     }
 
     /** For the build-compatible extension, which sees the language model. */
-    static boolean opensLongLived(MethodInfo method) {
+    public static boolean opensLongLived(MethodInfo method) {
         if (method.hasAnnotation(LongPoll.class)) {
             return true;
         }

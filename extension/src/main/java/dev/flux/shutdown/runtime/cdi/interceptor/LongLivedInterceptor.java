@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import dev.flux.shutdown.runtime.drain.longlived.LongLivedAdmission;
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.drain.longlived.OpenSseStream;
 import dev.flux.shutdown.runtime.drain.longlived.SuspendedLongPoll;
+import dev.flux.shutdown.runtime.cdi.DefaultShutdown;
 
 /**
  * Hands the event sink, or the suspended response of a long poll, of each call to {@link LongLivedResponses}, which

@@ -1,10 +1,11 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import dev.flux.shutdown.runtime.cdi.CreationOrder;
 
 /**
  * Records each bean with cleanups in {@link CreationOrder} once its creation is complete, i.e. after its own

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.lite;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,18 @@ import jakarta.inject.Singleton;
 import dev.flux.shutdown.Cleanup;
 import dev.flux.shutdown.Persistent;
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.cdi.DiscoveredCleanups;
+import dev.flux.shutdown.runtime.cdi.discovery.CleanupCandidate;
+import dev.flux.shutdown.runtime.cdi.discovery.CleanupDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.LanguageModelCleanups;
+import dev.flux.shutdown.runtime.cdi.discovery.LongLivedDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.PersistentDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.WebSocketDiscovery;
+import dev.flux.shutdown.runtime.cdi.interceptor.EndsAtDraining;
+import dev.flux.shutdown.runtime.cdi.interceptor.RestoreState;
+import dev.flux.shutdown.runtime.cdi.interceptor.TrackCreation;
+import dev.flux.shutdown.runtime.cdi.interceptor.TrackWebSocket;
+import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
 
 /**
  * The build-compatible extension for CDI Lite runtimes (Quarkus ArC), which do not run portable extensions: it does at

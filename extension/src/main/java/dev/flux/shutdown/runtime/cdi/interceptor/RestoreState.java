@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.lite;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
 import dev.flux.shutdown.runtime.ShutdownConfig;
+import dev.flux.shutdown.runtime.cdi.DiscoveredCleanups;
+import dev.flux.shutdown.runtime.cdi.discovery.PersistentDiscovery;
 
 /**
  * On CDI Lite, the {@code @Persistent} beans the build found, so that the application's start fails when they cannot
@@ -26,7 +28,7 @@ public final class PersistentStateCheck {
         this.discovery = discovery;
     }
 
-    List<String> problems(ShutdownConfig config) {
+    public List<String> problems(ShutdownConfig config) {
         return discovery.deploymentProblems(config);
     }
 

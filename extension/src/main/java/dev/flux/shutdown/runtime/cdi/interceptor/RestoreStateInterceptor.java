@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import dev.flux.shutdown.runtime.cdi.StateCheckpoints;
 
 /**
  * Restores a {@code @Persistent} bean's checkpoint into the new instance before the bean's own

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import dev.flux.shutdown.Cleanup;
  * Reads {@link CleanupCandidate}s from the CDI Lite language model, for the build-compatible extension: the same
  * facts and the same notion of reachable methods as {@link CleanupDiscovery} reads by reflection.
  */
-final class LanguageModelCleanups {
+public final class LanguageModelCleanups {
 
     private static final String OBJECT = Object.class.getName();
 
@@ -26,7 +26,7 @@ final class LanguageModelCleanups {
     }
 
     /** The {@code @Cleanup} methods that a call on an instance of {@code type} can reach. */
-    static List<CleanupCandidate> candidatesOf(ClassInfo type) {
+    public static List<CleanupCandidate> candidatesOf(ClassInfo type) {
         List<List<MethodInfo>> declared = new ArrayList<>();
         for (ClassInfo c = type; c != null; c = LanguageModelNames.superclass(c)) {
             Optional<List<MethodInfo>> own = LanguageModelNames.ownMethods(c);

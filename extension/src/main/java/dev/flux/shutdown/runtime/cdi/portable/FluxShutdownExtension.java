@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.portable;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,6 +29,16 @@ import dev.flux.shutdown.runtime.observe.Observers;
 import dev.flux.shutdown.runtime.observe.mpmetrics.MicroProfileMeters;
 import dev.flux.shutdown.runtime.observe.mpmetrics.RegistryInjection;
 import dev.flux.shutdown.runtime.state.PersistentType;
+import dev.flux.shutdown.runtime.cdi.ContextualCleanups;
+import dev.flux.shutdown.runtime.cdi.DiscoveredCleanups;
+import dev.flux.shutdown.runtime.cdi.discovery.CleanupDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.LongLivedDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.PersistentDiscovery;
+import dev.flux.shutdown.runtime.cdi.discovery.WebSocketDiscovery;
+import dev.flux.shutdown.runtime.cdi.interceptor.EndsAtDraining;
+import dev.flux.shutdown.runtime.cdi.interceptor.RestoreState;
+import dev.flux.shutdown.runtime.cdi.interceptor.TrackCreation;
+import dev.flux.shutdown.runtime.cdi.interceptor.TrackWebSocket;
 
 /**
  * The portable extension for CDI Full runtimes (Weld, OpenWebBeans): finds the {@code @Cleanup} methods of the

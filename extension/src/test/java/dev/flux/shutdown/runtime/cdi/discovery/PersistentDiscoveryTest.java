@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

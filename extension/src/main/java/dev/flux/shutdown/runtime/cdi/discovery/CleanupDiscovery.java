@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.discovery;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

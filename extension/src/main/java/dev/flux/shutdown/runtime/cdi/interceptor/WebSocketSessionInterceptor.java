@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -8,6 +8,8 @@ import jakarta.interceptor.InvocationContext;
 
 import dev.flux.shutdown.runtime.drain.longlived.LongLivedResponses;
 import dev.flux.shutdown.runtime.drain.websocket.WebSocketSessions;
+import dev.flux.shutdown.runtime.cdi.DefaultShutdown;
+import dev.flux.shutdown.runtime.cdi.discovery.WebSocketDiscovery;
 
 /**
  * Tracks the sessions of WebSocket endpoints that are CDI beans: each one opened is closed with 1001 at the start of

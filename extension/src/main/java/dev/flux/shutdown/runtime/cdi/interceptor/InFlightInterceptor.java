@@ -1,4 +1,4 @@
-package dev.flux.shutdown.runtime.cdi;
+package dev.flux.shutdown.runtime.cdi.interceptor;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +11,7 @@ import jakarta.interceptor.InvocationContext;
 
 import dev.flux.shutdown.InFlight;
 import dev.flux.shutdown.runtime.drain.TrackedWork;
+import dev.flux.shutdown.runtime.cdi.DefaultShutdown;
 
 /** Counts each call of an {@link InFlight} method as in-flight work until it returns or its stage completes. */
 @InFlight
