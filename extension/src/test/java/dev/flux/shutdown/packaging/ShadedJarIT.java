@@ -106,7 +106,7 @@ class ShadedJarIT {
     void beansXmlExcludesTheRelocatedPackageFromDiscovery() throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(text(file, "META-INF/beans.xml")).contains("bean-discovery-mode=\"annotated\"")
-                    .contains("<exclude name=\"dev.flux.shutdown.internal.**\"/>");
+                    .contains("<exclude name=\"dev.flux.shutdown.internal.jackson.**\"/>");
         }
     }
 
@@ -118,9 +118,9 @@ class ShadedJarIT {
             try (InputStream in = file.getInputStream(entry)) {
                 Index index = new IndexReader(in).read();
                 assertThat(index.getKnownClasses()).extracting(c -> c.name().toString())
-                        .contains("dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension")
+                        .contains("dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension")
                         .allMatch(name -> name.startsWith("dev.flux.shutdown."))
-                        .noneMatch(name -> name.startsWith("dev.flux.shutdown.internal."));
+                        .noneMatch(name -> name.startsWith("dev.flux.shutdown.internal.jackson."));
             }
         }
     }
@@ -130,7 +130,7 @@ class ShadedJarIT {
         // the shade plugin rewrites string constants that name Jackson classes; this name is built at run time
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
-            var field = Class.forName("dev.flux.shutdown.runtime.state.StateCodec$StateIntrospector", true, loader)
+            var field = Class.forName("dev.flux.shutdown.internal.state.StateCodec$StateIntrospector", true, loader)
                     .getDeclaredField("APPLICATION_JSON_IGNORE");
             field.setAccessible(true);
 

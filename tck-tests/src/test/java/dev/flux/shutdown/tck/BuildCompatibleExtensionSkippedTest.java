@@ -11,9 +11,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.junit.jupiter.api.Test;
 
-import dev.flux.shutdown.runtime.cdi.DiscoveredCleanups;
-import dev.flux.shutdown.runtime.cdi.lite.FluxShutdownBuildCompatibleExtension;
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.DiscoveredCleanups;
+import dev.flux.shutdown.internal.cdi.lite.FluxShutdownBuildCompatibleExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 import dev.flux.shutdown.tck.deployment.RecordingExtension;
 
 /**

@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import io.smallrye.health.AsyncHealthCheckFactory;
 import io.smallrye.health.SmallRyeHealthReporter;
 
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 
 /** Builds test deployments: the library as a user's application sees it, plus the beans one behaviour needs. */
 public final class Deployments {
@@ -33,7 +33,7 @@ public final class Deployments {
      */
     public static JavaArchive library() {
         return ShrinkWrap.create(JavaArchive.class, "flux-shutdown-test.jar")
-                .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/(tck|internal)/.*"), "dev.flux.shutdown")
+                .addPackages(true, Filters.exclude(".*/dev/flux/shutdown/(tck|internal/jackson)/.*"), "dev.flux.shutdown")
                 .addAsManifestResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
                 .addAsServiceProvider(Extension.class, FluxShutdownExtension.class);
     }

@@ -16,7 +16,7 @@ import org.jboss.weld.environment.se.Weld;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 
 /**
  * A Weld SE container that the test boots and closes itself, for what an Arquillian deployment cannot show: the

@@ -7,7 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import dev.flux.shutdown.runtime.process.ProcessExit;
+import dev.flux.shutdown.internal.process.ProcessExit;
 
 /** Replaces ending the JVM in the test applications: a test may run a whole shutdown and look at its report. */
 @Alternative

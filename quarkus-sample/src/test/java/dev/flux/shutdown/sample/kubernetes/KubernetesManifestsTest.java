@@ -35,13 +35,13 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.flux.shutdown.runtime.ShutdownConfig;
-import dev.flux.shutdown.runtime.config.ConfigKeys;
-import dev.flux.shutdown.runtime.cleanup.CleanupConfig;
-import dev.flux.shutdown.runtime.drain.DrainConfig;
-import dev.flux.shutdown.runtime.process.GracePeriod;
-import dev.flux.shutdown.runtime.process.ProcessSetting;
-import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.internal.ShutdownConfig;
+import dev.flux.shutdown.internal.config.ConfigKeys;
+import dev.flux.shutdown.internal.cleanup.CleanupConfig;
+import dev.flux.shutdown.internal.drain.DrainConfig;
+import dev.flux.shutdown.internal.process.GracePeriod;
+import dev.flux.shutdown.internal.process.ProcessSetting;
+import dev.flux.shutdown.internal.state.StateConfig;
 
 /**
  * deploy/kubernetes agrees with the sample and with itself: the port the sample serves on, its MicroProfile Health

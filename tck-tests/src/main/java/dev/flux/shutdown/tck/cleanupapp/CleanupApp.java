@@ -6,8 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
-import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.ShutdownCoordinator;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 
 /**
  * A small Weld SE application that holds buffered resources (a connection pool over an embedded file database, a

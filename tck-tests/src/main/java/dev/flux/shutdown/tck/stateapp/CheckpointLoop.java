@@ -12,13 +12,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import dev.flux.shutdown.runtime.state.Checkpoint;
-import dev.flux.shutdown.runtime.state.CheckpointSet;
-import dev.flux.shutdown.runtime.state.CorruptCheckpointException;
-import dev.flux.shutdown.runtime.state.Envelope;
-import dev.flux.shutdown.runtime.state.PersistentType;
-import dev.flux.shutdown.runtime.state.StateCodec;
-import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
+import dev.flux.shutdown.internal.state.Checkpoint;
+import dev.flux.shutdown.internal.state.CheckpointSet;
+import dev.flux.shutdown.internal.state.CorruptCheckpointException;
+import dev.flux.shutdown.internal.state.Envelope;
+import dev.flux.shutdown.internal.state.PersistentType;
+import dev.flux.shutdown.internal.state.StateCodec;
+import dev.flux.shutdown.internal.state.file.FileCheckpointStore;
 
 /**
  * The child of the store-level crash test: loads the newest set from the library's file store, prints

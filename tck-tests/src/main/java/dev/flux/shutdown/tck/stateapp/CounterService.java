@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
 import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 
 /**
  * A Weld SE service with one {@code @Persistent} counter, for the restart test. It prints {@code ready visits=N}

@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.se.SeContainer;
 
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.flux.shutdown.runtime.health.ShutdownReadinessCheck;
+import dev.flux.shutdown.internal.health.ShutdownReadinessCheck;
 import dev.flux.shutdown.tck.stateapp.ledger.Ledger;
 import dev.flux.shutdown.tck.stateapp.ledger.LedgerContainer;
 import dev.flux.shutdown.tck.stateapp.ledger.LedgerDataSource;

@@ -9,7 +9,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 import dev.flux.shutdown.tck.cleanup.invalid.CleanupWithNegativeTimeout;
 import dev.flux.shutdown.tck.cleanup.invalid.CleanupWithParameter;
 import dev.flux.shutdown.tck.cleanup.invalid.CleanupWithUnparsableTimeout;

@@ -6,8 +6,8 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
-import dev.flux.shutdown.runtime.ShutdownCoordinator;
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.ShutdownCoordinator;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 import dev.flux.shutdown.tck.cleanup.close.ClosingResource;
 
 /**

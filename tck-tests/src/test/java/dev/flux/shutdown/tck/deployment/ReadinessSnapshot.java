@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 
 import io.smallrye.health.SmallRyeHealth;
 
-import dev.flux.shutdown.runtime.health.ShutdownReadinessCheck;
+import dev.flux.shutdown.internal.health.ShutdownReadinessCheck;
 
 /**
  * What the readiness endpoint answered at one instant: its overall status, and the status and {@code phase} data of

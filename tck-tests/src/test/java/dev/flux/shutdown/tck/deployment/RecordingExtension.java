@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
 import dev.flux.shutdown.ShutdownPhaseEvent;
-import dev.flux.shutdown.runtime.process.ProcessExit;
+import dev.flux.shutdown.internal.process.ProcessExit;
 
 /**
  * Records the phase events and the process exit of a container that the test closes itself: the records belong to

@@ -9,7 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import dev.flux.shutdown.runtime.process.ProcessExit;
+import dev.flux.shutdown.internal.process.ProcessExit;
 
 /** Records how the library would end the process, so that an in-container test can keep its JVM. */
 @Alternative

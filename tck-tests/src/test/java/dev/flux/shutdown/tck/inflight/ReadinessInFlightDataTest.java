@@ -18,7 +18,7 @@ import io.smallrye.health.SmallRyeHealthReporter;
 
 import dev.flux.shutdown.InFlightTracker;
 import dev.flux.shutdown.InFlightTracker.Ticket;
-import dev.flux.shutdown.runtime.health.ShutdownReadinessCheck;
+import dev.flux.shutdown.internal.health.ShutdownReadinessCheck;
 import dev.flux.shutdown.tck.Deployments;
 import dev.flux.shutdown.tck.inflight.deployment.BlockingWork;
 import dev.flux.shutdown.tck.inflight.deployment.Timeline;

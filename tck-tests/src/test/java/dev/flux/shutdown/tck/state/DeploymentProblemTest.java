@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
-import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.state.StateConfig;
 import dev.flux.shutdown.tck.state.deployment.ClashingTally;
 import dev.flux.shutdown.tck.state.deployment.FirstTally;
 import dev.flux.shutdown.tck.state.deployment.RequestScopedTally;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.PeriodicCheckpoints;
-import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.internal.state.PeriodicCheckpoints;
+import dev.flux.shutdown.internal.state.StateConfig;
 import dev.flux.shutdown.tck.Deployments;
 import dev.flux.shutdown.tck.deployment.RecordingProcessExit;
 import dev.flux.shutdown.tck.state.deployment.Tally;

@@ -13,15 +13,15 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.flux.shutdown.runtime.state.Checkpoint;
-import dev.flux.shutdown.runtime.state.CheckpointSet;
-import dev.flux.shutdown.runtime.state.Envelope;
-import dev.flux.shutdown.runtime.state.EnvelopeFormat;
-import dev.flux.shutdown.runtime.state.PersistentType;
-import dev.flux.shutdown.runtime.state.StateCodec;
-import dev.flux.shutdown.runtime.state.StateConfig;
-import dev.flux.shutdown.runtime.state.file.CheckpointFileNames;
-import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
+import dev.flux.shutdown.internal.state.Checkpoint;
+import dev.flux.shutdown.internal.state.CheckpointSet;
+import dev.flux.shutdown.internal.state.Envelope;
+import dev.flux.shutdown.internal.state.EnvelopeFormat;
+import dev.flux.shutdown.internal.state.PersistentType;
+import dev.flux.shutdown.internal.state.StateCodec;
+import dev.flux.shutdown.internal.state.StateConfig;
+import dev.flux.shutdown.internal.state.file.CheckpointFileNames;
+import dev.flux.shutdown.internal.state.file.FileCheckpointStore;
 
 /** Prepares and inspects checkpoint files the way the library writes them, before and after a deployment. */
 final class StateFiles {

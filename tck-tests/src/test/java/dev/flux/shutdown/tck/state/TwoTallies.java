@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
-import dev.flux.shutdown.runtime.state.Checkpoint;
+import dev.flux.shutdown.internal.state.Checkpoint;
 import dev.flux.shutdown.tck.Deployments;
 import dev.flux.shutdown.tck.deployment.RecordingProcessExit;
 import dev.flux.shutdown.tck.state.deployment.FirstTally;

@@ -64,7 +64,7 @@ class UnusableCheckpointTest {
 
         // a complete, intact checkpoint, but written by another class under this bean's name
         var other = StateFiles.checkpointWithState(FirstTally.class, "{\"count\":5}");
-        foreign = StateFiles.encode(new dev.flux.shutdown.runtime.state.Checkpoint(other.format(), "foreign",
+        foreign = StateFiles.encode(new dev.flux.shutdown.internal.state.Checkpoint(other.format(), "foreign",
                 other.beanClass(), other.written(), other.checksum(), other.state()));
         StateFiles.writeRaw(dir, ForeignTally.class, foreign);
 

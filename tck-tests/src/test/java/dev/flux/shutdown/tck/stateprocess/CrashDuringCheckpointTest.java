@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.CheckpointSet;
-import dev.flux.shutdown.runtime.state.Envelope;
-import dev.flux.shutdown.runtime.state.StateCodec;
-import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
+import dev.flux.shutdown.internal.state.CheckpointSet;
+import dev.flux.shutdown.internal.state.Envelope;
+import dev.flux.shutdown.internal.state.StateCodec;
+import dev.flux.shutdown.internal.state.file.FileCheckpointStore;
 import dev.flux.shutdown.tck.stateapp.CheckpointLoop;
 import dev.flux.shutdown.tck.stateapp.CounterState;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.CheckpointSet;
-import dev.flux.shutdown.runtime.state.StateConfig;
-import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
+import dev.flux.shutdown.internal.state.CheckpointSet;
+import dev.flux.shutdown.internal.state.StateConfig;
+import dev.flux.shutdown.internal.state.file.FileCheckpointStore;
 import dev.flux.shutdown.tck.stateapp.LedgerService;
 
 /**

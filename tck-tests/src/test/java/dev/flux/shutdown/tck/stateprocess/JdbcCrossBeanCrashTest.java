@@ -12,9 +12,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.flux.shutdown.runtime.state.Envelope;
-import dev.flux.shutdown.runtime.state.StateConfig;
-import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
+import dev.flux.shutdown.internal.state.Envelope;
+import dev.flux.shutdown.internal.state.StateConfig;
+import dev.flux.shutdown.internal.state.jdbc.JdbcStoreConfig;
 import dev.flux.shutdown.tck.stateapp.LedgerService;
 import dev.flux.shutdown.testsupport.PostgresServer;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
+import dev.flux.shutdown.internal.state.jdbc.JdbcStoreConfig;
 import dev.flux.shutdown.testsupport.TcpProxy;
 
 /**

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.flux.shutdown.runtime.state.file.FileCheckpointStore;
+import dev.flux.shutdown.internal.state.file.FileCheckpointStore;
 
 /**
  * The crash tests' killer: SIGKILL at a random instant up to a bound, from a thread of its own so that the instant

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.flux.shutdown.runtime.state.CorruptCheckpointException;
-import dev.flux.shutdown.runtime.state.Envelope;
+import dev.flux.shutdown.internal.state.CorruptCheckpointException;
+import dev.flux.shutdown.internal.state.Envelope;
 import dev.flux.shutdown.tck.stateapp.LedgerService;
 import dev.flux.shutdown.tck.stateapp.ledger.Account;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.flux.shutdown.runtime.state.StateConfig;
-import dev.flux.shutdown.runtime.state.jdbc.JdbcStoreConfig;
+import dev.flux.shutdown.internal.state.StateConfig;
+import dev.flux.shutdown.internal.state.jdbc.JdbcStoreConfig;
 import dev.flux.shutdown.tck.stateapp.HandoffService;
 import dev.flux.shutdown.testsupport.PostgresServer;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flux.shutdown.runtime.state.StateConfig;
+import dev.flux.shutdown.internal.state.StateConfig;
 import dev.flux.shutdown.tck.stateapp.CounterService;
 
 /** A {@code @Persistent} counter survives SIGTERM and a restart with its exact value. */

@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
 import dev.flux.shutdown.Shutdown;
-import dev.flux.shutdown.runtime.cdi.portable.FluxShutdownExtension;
+import dev.flux.shutdown.internal.cdi.portable.FluxShutdownExtension;
 
 /** The Weld SE container of the ledger services: the library, the three accounts, the ledger and its data source. */
 public final class LedgerContainer {

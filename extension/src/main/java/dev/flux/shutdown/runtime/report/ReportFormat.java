@@ -1,9 +1,0 @@
-package dev.flux.shutdown.runtime.report;
-
-/** How the report is logged ({@code flux.shutdown.report.format}). */
-public enum ReportFormat {
-    /** One line per phase, its details, and a summary. */
-    TEXT,
-    /** The whole report as one JSON object on one line. */
-    JSON
-}
