@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * @param application {@code true} when the application owns the process
  * @param reason      what decided it, for the startup log line
  */
-public record ProcessOwnership(boolean application, String reason) {
+record ProcessOwnership(boolean application, String reason) {
 
     /** Decides for this JVM, from its system properties and the classes on its system class path. */
     public static ProcessOwnership of(ProcessSetting setting) {

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  * @param unended  how many ends were not written within {@code flux.shutdown.drain.long-lived.timeout} or failed
  * @param duration from the start of the ending until the last end was written (or the bound passed)
  */
-public record EndingOutcome(Map<LongLived.Kind, Integer> ended, int unended, Duration duration) {
+record EndingOutcome(Map<LongLived.Kind, Integer> ended, int unended, Duration duration) {
 
     public EndingOutcome {
         Map<LongLived.Kind, Integer> all = new EnumMap<>(LongLived.Kind.class);

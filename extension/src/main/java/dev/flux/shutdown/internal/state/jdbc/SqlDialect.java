@@ -8,7 +8,7 @@ import java.util.Optional;
  * envelope's bytes. Both lock a released set with {@code FOR UPDATE SKIP LOCKED}, so that two instances claiming at
  * once take two different sets.
  */
-public enum SqlDialect {
+enum SqlDialect {
 
     POSTGRESQL("PostgreSQL", "BYTEA"),
     H2("H2", "VARBINARY");

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param committed   when it was last committed, empty when there is none
  * @param envelopes   the envelope bytes of each bean, by persistent name
  */
-public record StoredSet(Origin origin, Optional<String> claimedFrom, long generation, Optional<Instant> committed,
+record StoredSet(Origin origin, Optional<String> claimedFrom, long generation, Optional<Instant> committed,
         Map<String, byte[]> envelopes) {
 
     /** Where an instance's set came from at start-up. */
