@@ -51,6 +51,8 @@ public final class ShutdownCoordinator {
     private final PhaseTimeline timeline = new PhaseTimeline();
     private final Watchdog watchdog;
     private final CompletableFuture<Void> phasesDone = new CompletableFuture<>();
+    /** Completed once the watchdog has handled a shutdown that outlived its bound inside a server (report logged). */
+    private final CompletableFuture<Void> timedOut = new CompletableFuture<>();
     private volatile Thread phasesThread;
     private volatile ShutdownReport report;
 
@@ -168,11 +170,16 @@ public final class ShutdownCoordinator {
     }
 
     /**
-     * Completes when the phases of the shutdown that has started have run ({@code true}), or once {@code bound} has
-     * passed ({@code false}): a signal dispatcher waits for every application's at once.
+     * Completes when the phases of the shutdown that has started have run ({@code true}), or when the watchdog has
+     * settled one that outlived its bound ({@code false}, with {@code bound} as a last resort): a signal dispatcher
+     * waits for every application's at once.
      */
     public CompletableFuture<Boolean> phasesEnded(Duration bound) {
-        return phasesDone.thenApply(done -> true).completeOnTimeout(false, bound.toNanos(), TimeUnit.NANOSECONDS)
+        // a shutdown that outlives its bound is settled by the watchdog, which logs its report and FLUX-0003 before
+        // the signal goes on to the server (whose exit would drop later log lines); the extra second only covers a
+        // watchdog that could not run
+        return phasesDone.thenApply(done -> true).applyToEither(timedOut.thenApply(expired -> false), ended -> ended)
+                .completeOnTimeout(false, bound.plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS)
                 .thenApply(ended -> {
                     if (!ended) {
                         stoppedWaiting(bound);
@@ -291,6 +298,7 @@ public final class ShutdownCoordinator {
             }
         });
         if (!owns) {
+            timedOut.complete(null);
             return;
         }
         ReportLog.flushHandlers();

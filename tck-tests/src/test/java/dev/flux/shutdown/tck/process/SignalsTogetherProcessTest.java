@@ -44,11 +44,12 @@ class SignalsTogetherProcessTest {
             app.signal("TERM");
 
             int exitCode = app.awaitExit();
-            assertThat(app.output()).as(app.outputText())
-                    .filteredOn(line -> line.contains("FLUX-0001")).hasSize(1);
             if (app.output().stream().anyMatch(line -> line.contains("FLUX-0004"))) {
-                // SIGTERM started the shutdown a moment before: the SIGINT is a second one, which forces the exit
+                // SIGTERM claimed the shutdown a moment before: the SIGINT is a second one, which forces the exit,
+                // possibly before SIGTERM's launch has logged FLUX-0001; never two launches
                 assertThat(exitCode).as(app.outputText()).isEqualTo(1);
+                assertThat(app.output()).as(app.outputText())
+                        .filteredOn(line -> line.contains("FLUX-0001")).hasSizeLessThanOrEqualTo(1);
             } else {
                 assertGracefulExit(app);
             }
