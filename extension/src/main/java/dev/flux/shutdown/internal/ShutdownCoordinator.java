@@ -3,11 +3,7 @@ package dev.flux.shutdown.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -23,7 +19,6 @@ import dev.flux.shutdown.ShutdownReport.LateRequests;
 import dev.flux.shutdown.internal.process.ProcessExit;
 import dev.flux.shutdown.internal.process.RunningApplication;
 import dev.flux.shutdown.internal.config.Durations;
-import dev.flux.shutdown.internal.config.ConfigKeys;
 import dev.flux.shutdown.internal.phase.PhaseStep;
 import dev.flux.shutdown.internal.report.ReportLog;
 
@@ -31,7 +26,7 @@ import dev.flux.shutdown.internal.report.ReportLog;
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.
  * Every trigger {@link #start starts} it (only the first one does) on a thread of the application's, waits for it
  * as long as it must ({@link #awaitPhases}), and the process is ended only where the application owns it
- * ({@link #endProcess}).
+ * ({@link #endProcess}, through {@link ProcessEnding}).
  */
 public final class ShutdownCoordinator {
 
@@ -42,17 +37,14 @@ public final class ShutdownCoordinator {
 
     private final ShutdownConfig config;
     private final PhaseSequence phases;
-    private final ProcessExit exit;
+    private final ProcessEnding ending;
     private final RunningApplication application;
     private final ShutdownRecord record;
     private final Supplier<LateRequests> lateRequests;
     private final AtomicReference<ShutdownCause> cause = new AtomicReference<>();
     private final AtomicBoolean launched = new AtomicBoolean();
     private final PhaseTimeline timeline = new PhaseTimeline();
-    private final Watchdog watchdog;
-    private final CompletableFuture<Void> phasesDone = new CompletableFuture<>();
-    /** Completed once the watchdog has handled a shutdown that outlived its bound inside a server (report logged). */
-    private final CompletableFuture<Void> timedOut = new CompletableFuture<>();
+    private final PhasesEnd phasesEnd;
     private volatile Thread phasesThread;
     private volatile ShutdownReport report;
 
@@ -69,13 +61,14 @@ public final class ShutdownCoordinator {
             ShutdownMonitor monitor) {
         this.config = config;
         this.lateRequests = lateRequests;
-        this.exit = exit;
         this.application = application;
         this.record = new ShutdownRecord(monitor,
                 new ReportLog(application.logLabel(), application.name(), config.observe().reportFormat()),
                 application.logLabel());
         this.phases = new PhaseSequence(steps, events, timeline, record);
-        this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(this::onTimeout));
+        this.ending = new ProcessEnding(config, exit, application, this::onTimeout);
+        this.phasesEnd = new PhasesEnd(application.logLabel(),
+                () -> timeline.phase().map(Enum::name).orElse("RUNNING"));
     }
 
     /**
@@ -109,7 +102,7 @@ public final class ShutdownCoordinator {
         try {
             runClaimedPhases(cause.get());
         } finally {
-            phasesDone.complete(null);
+            phasesEnd.ended();
         }
     }
 
@@ -132,7 +125,7 @@ public final class ShutdownCoordinator {
         if (this.cause.get() != cause || !launched.compareAndSet(false, true)) {
             return false;
         }
-        watchdog.arm();
+        ending.arm();
         LOG.info(() -> "FLUX-0001 " + label() + "Graceful shutdown started by " + cause + "; bounded by "
                 + Durations.format(config.timeout()));
         boolean thenExit = cause.trigger() == ShutdownCause.Trigger.PROGRAMMATIC;
@@ -156,17 +149,7 @@ public final class ShutdownCoordinator {
         if (cause.get() == null || Thread.currentThread() == phasesThread) {
             return true;
         }
-        try {
-            phasesDone.get(bound.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            stoppedWaiting(bound);
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        return phasesEnd.await(bound);
     }
 
     /**
@@ -175,35 +158,16 @@ public final class ShutdownCoordinator {
      * waits for every application's at once.
      */
     public CompletableFuture<Boolean> phasesEnded(Duration bound) {
-        // a shutdown that outlives its bound is settled by the watchdog, which logs its report and FLUX-0003 before
-        // the signal goes on to the server (whose exit would drop later log lines); the extra second only covers a
-        // watchdog that could not run
-        return phasesDone.thenApply(done -> true).applyToEither(timedOut.thenApply(expired -> false), ended -> ended)
-                .completeOnTimeout(false, bound.plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS)
-                .thenApply(ended -> {
-                    if (!ended) {
-                        stoppedWaiting(bound);
-                    }
-                    return ended;
-                });
-    }
-
-    private void stoppedWaiting(Duration bound) {
-        LOG.warning(() -> "FLUX-0007 " + label() + "Stopped waiting for the shutdown, still in "
-                + timeline.phase().map(Enum::name).orElse("RUNNING") + " after " + Durations.format(bound));
+        return phasesEnd.whenEnded(bound);
     }
 
     private void runClaimedPhases(ShutdownCause started) {
         phases.run(started);
-        ShutdownReport done = timeline.report(started,
-                complete -> exitCodeFor(started, complete ? config.exitCode() : config.forcedExitCode()),
+        ShutdownReport done = timeline.report(started, complete -> ending.exitCodeFor(started, complete),
                 lateRequests.get());
         report = done;
         record.phasesEnded(done);
-        if (done.exitCode().isEmpty()) {
-            // the library does not end the process: nothing is left for the watchdog to bound
-            watchdog.disarm();
-        }
+        ending.phasesEnded(done);
     }
 
     /**
@@ -235,41 +199,17 @@ public final class ShutdownCoordinator {
 
     /** Whether the application owns the process, so that the library may end it. */
     public boolean ownsProcess() {
-        return application.ownsProcess();
+        return ending.ownsProcess();
     }
 
-    /**
-     * Ends the process as the report says, {@code exit-code} or {@code forced-exit-code}, where the application
-     * owns it; does nothing inside a server. The watchdog stays armed while the runtime's shutdown hooks run; only
-     * a {@link ProcessExit} that returns (the process goes on, by its owner's choice) stops it.
-     */
+    /** Ends the process as the report says, where the application owns it; does nothing inside a server. */
     public void endProcess() {
-        ShutdownReport done = report;
-        if (done != null && done.exitCode().isPresent()) {
-            exit.exit(done.exitCode().getAsInt());
-            watchdog.disarm();
-        }
+        ending.end(report);
     }
 
     /** Ends the process at once with {@code forced-exit-code}, e.g. on a second SIGINT, where the application owns it. */
     public void forceExit(String why) {
-        if (!ownsProcess()) {
-            LOG.warning(() -> "FLUX-0004 " + label() + why + ": the server hosts this application, so the library"
-                    + " does not end the process");
-            return;
-        }
-        LOG.warning(() -> "FLUX-0004 " + why + ": halting now with exit code " + config.forcedExitCode());
-        ReportLog.flushHandlers();
-        exit.halt(config.forcedExitCode());
-    }
-
-    /**
-     * The exit code the library ends the process with: none inside a server, and none when the container closes
-     * (whoever closes it decides what becomes of the process).
-     */
-    private OptionalInt exitCodeFor(ShutdownCause started, int code) {
-        return ownsProcess() && started.trigger() != ShutdownCause.Trigger.CONTAINER ? OptionalInt.of(code)
-                : OptionalInt.empty();
+        ending.force(why);
     }
 
     private String label() {
@@ -281,28 +221,15 @@ public final class ShutdownCoordinator {
      * server the library only stops waiting: the server's own bounds decide, and other applications live on.
      */
     private void onTimeout() {
-        ShutdownReport partial = timeline.timedOut(cause.get(), exitCodeFor(cause.get(), config.forcedExitCode()),
+        ShutdownReport partial = timeline.timedOut(cause.get(), ending.exitCodeFor(cause.get(), false),
                 lateRequests.get());
         ShutdownPhase phase = partial.phases().get(partial.phases().size() - 1).phase();
         record.observe(m -> m.timedOut(partial.cause(), phase));
-        boolean owns = ownsProcess();
-        record.timedOut(partial, reportFollows -> {
-            if (owns) {
-                LOG.severe(() -> "FLUX-0003 Shutdown exceeded " + ConfigKeys.TIMEOUT + "="
-                        + Durations.format(config.timeout()) + " while in " + phase + "; halting with exit code "
-                        + config.forcedExitCode());
-            } else if (reportFollows) {
-                LOG.severe(() -> "FLUX-0003 " + label() + "Shutdown exceeded " + ConfigKeys.TIMEOUT + "="
-                        + Durations.format(config.timeout()) + " while in " + phase + "; the server hosts this"
-                        + " application, so the library stops waiting and leaves the process to the server");
-            }
-        });
-        if (!owns) {
-            timedOut.complete(null);
-            return;
+        record.timedOut(partial, reportFollows -> ending.announceTimeout(phase, reportFollows));
+        if (ending.ownsProcess()) {
+            ending.halt();
+        } else {
+            phasesEnd.timedOut();
         }
-        ReportLog.flushHandlers();
-        exit.halt(config.forcedExitCode());
     }
-
 }
