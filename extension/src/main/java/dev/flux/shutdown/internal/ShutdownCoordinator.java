@@ -21,6 +21,7 @@ import dev.flux.shutdown.internal.process.RunningApplication;
 import dev.flux.shutdown.internal.config.Durations;
 import dev.flux.shutdown.internal.phase.PhaseStep;
 import dev.flux.shutdown.internal.report.ReportLog;
+import dev.flux.shutdown.internal.process.ProcessEnding;
 
 /**
  * Runs the five phases once, in order, whatever starts the shutdown, and bounds the whole run with a watchdog.

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.internal;
+package dev.flux.shutdown.internal.process;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package dev.flux.shutdown.internal;
+package dev.flux.shutdown.internal.process;
 
 import java.util.OptionalInt;
 import java.util.logging.Logger;
@@ -8,16 +8,15 @@ import dev.flux.shutdown.ShutdownPhase;
 import dev.flux.shutdown.ShutdownReport;
 import dev.flux.shutdown.internal.config.ConfigKeys;
 import dev.flux.shutdown.internal.config.Durations;
-import dev.flux.shutdown.internal.process.ProcessExit;
-import dev.flux.shutdown.internal.process.RunningApplication;
 import dev.flux.shutdown.internal.report.ReportLog;
+import dev.flux.shutdown.internal.ShutdownConfig;
 
 /**
  * How a shutdown ends the process, where the application owns it: the exit code its report claims, the exit after
  * the phases, the halt of a second SIGINT or of the watchdog. Inside a server it ends nothing: the server's own
  * bounds decide, and other applications live on.
  */
-final class ProcessEnding {
+public final class ProcessEnding {
 
     private static final Logger LOG = Logger.getLogger("dev.flux.shutdown");
 
@@ -27,19 +26,19 @@ final class ProcessEnding {
     private final Watchdog watchdog;
 
     /** @param expiry what the watchdog does when {@code flux.shutdown.timeout} passes, in the application's context */
-    ProcessEnding(ShutdownConfig config, ProcessExit exit, RunningApplication application, Runnable expiry) {
+    public ProcessEnding(ShutdownConfig config, ProcessExit exit, RunningApplication application, Runnable expiry) {
         this.config = config;
         this.exit = exit;
         this.application = application;
         this.watchdog = new Watchdog(config.timeout(), () -> application.context().execute(expiry));
     }
 
-    boolean ownsProcess() {
+    public boolean ownsProcess() {
         return application.ownsProcess();
     }
 
     /** Starts the watchdog, as the phases are launched. */
-    void arm() {
+    public void arm() {
         watchdog.arm();
     }
 
@@ -47,14 +46,14 @@ final class ProcessEnding {
      * The exit code the library ends the process with: none inside a server, and none when the container closes
      * (whoever closes it decides what becomes of the process).
      */
-    OptionalInt exitCodeFor(ShutdownCause started, boolean complete) {
+    public OptionalInt exitCodeFor(ShutdownCause started, boolean complete) {
         return ownsProcess() && started.trigger() != ShutdownCause.Trigger.CONTAINER
                 ? OptionalInt.of(complete ? config.exitCode() : config.forcedExitCode())
                 : OptionalInt.empty();
     }
 
     /** The phases have ended: a report that claims no exit code leaves nothing for the watchdog to bound. */
-    void phasesEnded(ShutdownReport done) {
+    public void phasesEnded(ShutdownReport done) {
         if (done.exitCode().isEmpty()) {
             watchdog.disarm();
         }
@@ -65,7 +64,7 @@ final class ProcessEnding {
      * runtime's shutdown hooks run; only a {@link ProcessExit} that returns (the process goes on, by its owner's
      * choice) stops it.
      */
-    void end(ShutdownReport done) {
+    public void end(ShutdownReport done) {
         if (done != null && done.exitCode().isPresent()) {
             exit.exit(done.exitCode().getAsInt());
             watchdog.disarm();
@@ -73,7 +72,7 @@ final class ProcessEnding {
     }
 
     /** Ends the process at once with {@code forced-exit-code} (a second SIGINT), where the application owns it. */
-    void force(String why) {
+    public void force(String why) {
         if (!ownsProcess()) {
             LOG.warning(() -> "FLUX-0004 " + application.logLabel() + why + ": the server hosts this application, so"
                     + " the library does not end the process");
@@ -84,7 +83,7 @@ final class ProcessEnding {
     }
 
     /** Says what the watchdog's expiry does, while {@code phase} still runs; the partial report follows or not. */
-    void announceTimeout(ShutdownPhase phase, boolean reportFollows) {
+    public void announceTimeout(ShutdownPhase phase, boolean reportFollows) {
         String exceeded = "Shutdown exceeded " + ConfigKeys.TIMEOUT + "=" + Durations.format(config.timeout())
                 + " while in " + phase;
         if (ownsProcess()) {
@@ -96,7 +95,7 @@ final class ProcessEnding {
     }
 
     /** Halts with {@code forced-exit-code}, the log written out first. */
-    void halt() {
+    public void halt() {
         ReportLog.flushHandlers();
         exit.halt(config.forcedExitCode());
     }
