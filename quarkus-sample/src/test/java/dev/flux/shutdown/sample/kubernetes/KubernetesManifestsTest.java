@@ -202,7 +202,7 @@ class KubernetesManifestsTest {
     @Test
     void everyConfigMapEntryIsAKeyOfTheLibrary() throws IllegalAccessException {
         Set<String> libraryVariables = new TreeSet<>();
-        for (Class<?> type : List.of(ShutdownConfig.class, DrainConfig.class, CleanupConfig.class, StateConfig.class,
+        for (Class<?> type : List.of(ConfigKeys.class, DrainConfig.class, CleanupConfig.class, StateConfig.class,
                 ProcessSetting.class, GracePeriod.class)) {
             for (Field field : type.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
